@@ -1,0 +1,218 @@
+package tz_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/certlife/certlife/tz"
+)
+
+// The server FAQ's Q9 certificate (TV-2): the CA prints GMT, the user
+// wants JST.
+func ExampleParse() {
+	start, _ := tz.Parse("12/10/2011 00:00:00 GMT")
+	end, _ := tz.Parse("12/10/2012 23:59:59 GMT")
+	const layout = "2006-01-02 15:04:05 MST"
+	fmt.Println(start.In(tz.JST).Format(layout))
+	fmt.Println(end.In(tz.JST).Format(layout))
+	// Output:
+	// 2011-12-10 09:00:00 JST
+	// 2012-12-11 08:59:59 JST
+}
+
+// Each shape of TV-4 gives the same instant.
+func ExampleParse_shapes() {
+	for _, s := range []string{
+		"12/10/2012 23:59:59 GMT",
+		"Dec 10 23:59:59 2012 GMT",
+		"2012-12-10T23:59:59Z",
+		"2012/12/11 08:59:59 JST",
+		"2012年12月11日 8時59分59秒",
+	} {
+		t, err := tz.Parse(s)
+		fmt.Println(t.UTC().Format(time.RFC3339), err)
+	}
+	// Output:
+	// 2012-12-10T23:59:59Z <nil>
+	// 2012-12-10T23:59:59Z <nil>
+	// 2012-12-10T23:59:59Z <nil>
+	// 2012-12-10T23:59:59Z <nil>
+	// 2012-12-10T23:59:59Z <nil>
+}
+
+// An abbreviation Parse does not know is an error, never +00:00.
+func ExampleParse_unknownZone() {
+	_, err := tz.Parse("12/10/2011 00:00:00 XST")
+	fmt.Println(err)
+	var pe *tz.ParseError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.Reason == tz.ReasonUnknownZone, pe.Value)
+	}
+	// Output:
+	// tz: parsing "12/10/2011 00:00:00 XST": unknown zone abbreviation "XST"
+	// true XST
+}
+
+func ExampleParseDate() {
+	d, err := tz.ParseDate("2024年2月29日")
+	fmt.Println(d, err)
+	_, err = tz.ParseDate("2023-02-29")
+	fmt.Println(err)
+	// Output:
+	// 2024-02-29 <nil>
+	// tz: parsing "2023-02-29": no such date
+}
+
+func ExampleZone() {
+	loc, ok := tz.Zone("JST")
+	fmt.Println(loc, ok)
+	_, ok = tz.Zone("CST") // US Central, China or Cuba: refused
+	fmt.Println(ok)
+	// Output:
+	// JST true
+	// false
+}
+
+func ExampleDateOf() {
+	notAfter := time.Date(2012, 12, 10, 23, 59, 59, 0, time.UTC)
+	fmt.Println(tz.DateOf(notAfter, tz.UTC))
+	fmt.Println(tz.DateOf(notAfter, tz.JST))
+	// Output:
+	// 2012-12-10
+	// 2012-12-11
+}
+
+func ExampleNewDate() {
+	fmt.Println(tz.NewDate(2024, time.February, 30))
+	// Output: 2024-03-01
+}
+
+func ExampleDate_In() {
+	d := tz.Date{Year: 2012, Month: time.December, Day: 11}
+	fmt.Println(d.In(tz.JST).UTC().Format(time.RFC3339))
+	// Output: 2012-12-10T15:00:00Z
+}
+
+func ExampleDate_EndIn() {
+	last := tz.Date{Year: 2026, Month: time.May, Day: 12}
+	end := last.EndIn(tz.JST)
+	fmt.Println(end.Format(time.RFC3339))
+	fmt.Println(last.Contains(end.Add(-time.Nanosecond), tz.JST), last.Contains(end, tz.JST))
+	// Output:
+	// 2026-05-13T00:00:00+09:00
+	// true false
+}
+
+func ExampleDate_Contains() {
+	d := tz.Date{Year: 2012, Month: time.December, Day: 11}
+	fmt.Println(d.Contains(time.Date(2012, 12, 10, 23, 59, 59, 0, time.UTC), tz.JST))
+	// Output: true
+}
+
+func ExampleDate_AddDays() {
+	fmt.Println(tz.Date{Year: 2024, Month: time.February, Day: 28}.AddDays(2))
+	// Output: 2024-03-01
+}
+
+func ExampleDate_AddMonths() {
+	fmt.Println(tz.Date{Year: 2024, Month: time.January, Day: 31}.AddMonths(1))
+	// Output: 2024-02-29
+}
+
+func ExampleDate_Sub() {
+	a := tz.Date{Year: 2024, Month: time.March, Day: 1}
+	b := tz.Date{Year: 2024, Month: time.February, Day: 1}
+	fmt.Println(a.Sub(b))
+	// Output: 29
+}
+
+func ExampleDate_Weekday() {
+	fmt.Println(tz.Date{Year: 2026, Month: time.September, Day: 22}.Weekday())
+	// Output: Tuesday
+}
+
+func ExampleDate_Compare() {
+	a := tz.Date{Year: 2024, Month: time.February, Day: 29}
+	b := tz.Date{Year: 2024, Month: time.March, Day: 1}
+	fmt.Println(a.Compare(b), a.Before(b), a.After(b))
+	// Output: -1 true false
+}
+
+func ExampleDate_IsValid() {
+	fmt.Println(tz.Date{Year: 2024, Month: 2, Day: 29}.IsValid(), tz.Date{Year: 2023, Month: 2, Day: 29}.IsValid())
+	// Output: true false
+}
+
+func ExampleDate_IsZero() {
+	var d tz.Date
+	fmt.Println(d.IsZero())
+	// Output: true
+}
+
+func ExampleDate_String() {
+	fmt.Println(tz.Date{Year: 2012, Month: time.December, Day: 11}.String())
+	// Output: 2012-12-11
+}
+
+func ExampleDate_AppendFormat() {
+	b := []byte("issued ")
+	b = tz.Date{Year: 2012, Month: time.December, Day: 11}.AppendFormat(b)
+	fmt.Println(string(b))
+	// Output: issued 2012-12-11
+}
+
+func ExampleDate_MarshalText() {
+	b, _ := tz.Date{Year: 2026, Month: time.April, Day: 28}.MarshalText()
+	fmt.Println(string(b))
+	// Output: 2026-04-28
+}
+
+func ExampleDate_UnmarshalText() {
+	var d tz.Date
+	err := d.UnmarshalText([]byte("2026/4/28"))
+	fmt.Println(d, err)
+	// Output: 2026-04-28 <nil>
+}
+
+func ExampleDaysIn() {
+	fmt.Println(tz.DaysIn(2024, time.February), tz.DaysIn(2100, time.February))
+	// Output: 29 28
+}
+
+// RN-3: a certificate issued on 2024-01-10 (JST) waits 30 days not counting
+// the day of issue; the wait is over at midnight JST after its last day.
+func ExampleDaysAfter() {
+	last := tz.DaysAfter(tz.Date{Year: 2024, Month: time.January, Day: 10}, 30)
+	fmt.Println(last, last.EndIn(tz.JST).Format(time.RFC3339))
+	// Output: 2024-02-09 2024-02-10T00:00:00+09:00
+}
+
+// RN-6: a registry copy issued on these days is acceptable through the
+// printed day.
+func ExampleMonthsAfter() {
+	for _, d := range []tz.Date{
+		{Year: 2024, Month: time.January, Day: 10},
+		{Year: 2023, Month: time.November, Day: 30},
+		{Year: 2024, Month: time.January, Day: 31},
+		{Year: 2024, Month: time.April, Day: 30},
+	} {
+		fmt.Println(d, "->", tz.MonthsAfter(d, 3))
+	}
+	// Output:
+	// 2024-01-10 -> 2024-04-10
+	// 2023-11-30 -> 2024-02-29
+	// 2024-01-31 -> 2024-04-30
+	// 2024-04-30 -> 2024-07-31
+}
+
+func ExampleReason_String() {
+	fmt.Println(tz.ReasonMissingZone)
+	// Output: missing time zone
+}
+
+func ExampleParseError_Error() {
+	_, err := tz.Parse("2012-12-10T23:59:59")
+	fmt.Println(err)
+	// Output: tz: parsing "2012-12-10T23:59:59": missing time zone
+}

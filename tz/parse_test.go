@@ -1,0 +1,369 @@
+package tz
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func utc(y int, m time.Month, d, h, mi, s, ns int) time.Time {
+	return time.Date(y, m, d, h, mi, s, ns, time.UTC)
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want time.Time
+		zone string // the zone abbreviation the result is in
+	}{
+		{"TV-2 CA notBefore", "12/10/2011 00:00:00 GMT", utc(2011, 12, 10, 0, 0, 0, 0), "UTC"},
+		{"TV-2 CA notAfter", "12/10/2012 23:59:59 GMT", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 CA single-digit month and day", "1/2/2012 3:04:05 GMT", utc(2012, 1, 2, 3, 4, 5, 0), "UTC"},
+		{"TV-4 CA in JST", "12/11/2012 08:59:59 JST", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 OpenSSL", "Dec 10 23:59:59 2012 GMT", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 OpenSSL space-padded day", "Dec  1 00:00:00 2012 GMT", utc(2012, 12, 1, 0, 0, 0, 0), "UTC"},
+		{"TV-4 OpenSSL full month name", "December 1 00:00:00 2012 GMT", utc(2012, 12, 1, 0, 0, 0, 0), "UTC"},
+		{"TV-4 OpenSSL fraction", "Dec 10 23:59:59.5 2012 GMT", utc(2012, 12, 10, 23, 59, 59, 5e8), "UTC"},
+		{"TV-4 RFC 3339 Z", "2012-12-10T23:59:59Z", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 RFC 3339 lower-case t and z", "2012-12-10t23:59:59z", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 RFC 3339 nanoseconds", "2012-12-10T23:59:59.999999999Z", utc(2012, 12, 10, 23, 59, 59, 999999999), "UTC"},
+		{"TV-4 RFC 3339 +09:00 is JST", "2012-12-11T08:59:59+09:00", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 RFC 3339 negative offset", "2012-12-10T15:59:59-08:00", utc(2012, 12, 10, 23, 59, 59, 0), ""},
+		{"TV-4 ISO space and compact offset", "2012-12-11 08:59:59+0900", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 ISO hour-only offset", "2012-12-11 08:59:59+09", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 ISO comma fraction", "2012-12-10T23:59:59,25Z", utc(2012, 12, 10, 23, 59, 59, 25e7), "UTC"},
+		{"TV-4 ISO without seconds", "2012-12-11T08:59+09:00", utc(2012, 12, 10, 23, 59, 0, 0), "JST"},
+		{"TV-4 ISO with abbreviation", "2012-12-11 08:59:59 JST", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 time.Time.String form", "2012-12-11 08:59:59 +0900 JST", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 offset with unknown abbreviation keeps the offset", "2012-12-11 08:59:59 +0900 XYZ", utc(2012, 12, 10, 23, 59, 59, 0), "XYZ"},
+		{"TV-4 UTC plus offset", "2012-12-11 08:59:59 UTC+9", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 GMT plus offset", "2012-12-11 08:59:59 GMT+09:00", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 ISO basic", "20121210T235959Z", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 GeneralizedTime", "20121210235959Z", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-5 GeneralizedTime no well-defined expiration", "99991231235959Z", utc(9999, 12, 31, 23, 59, 59, 0), "UTC"},
+		{"TV-5 UTCTime 49 is 2049", "491231235959Z", utc(2049, 12, 31, 23, 59, 59, 0), "UTC"},
+		{"TV-5 UTCTime 50 is 1950", "500101000000Z", utc(1950, 1, 1, 0, 0, 0, 0), "UTC"},
+		{"TV-4 RFC 1123", "Mon, 10 Dec 2012 23:59:59 GMT", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 year/month/day JST", "2012/12/11 08:59:59 JST", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 year/month/day offset", "2012/12/11 08:59:59 +09:00", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 Japanese", "2012年12月11日 8時59分59秒", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 Japanese no space", "2012年12月11日8時59分59秒", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 Japanese hours only", "2012年12月11日 9時", utc(2012, 12, 11, 0, 0, 0, 0), "JST"},
+		{"TV-4 Japanese weekday", "2012年12月11日(火) 8時59分", utc(2012, 12, 10, 23, 59, 0, 0), "JST"},
+		{"TV-4 Japanese full-width weekday", "2012年12月11日（火）8:59:59", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 Japanese with explicit zone", "2012年12月10日 23時59分59秒 GMT", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 Japanese with parenthesized zone", "2012年12月11日 8:59:59 (JST)", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 Japanese bare date is JST midnight", "2012年12月11日", utc(2012, 12, 10, 15, 0, 0, 0), "JST"},
+		{"TV-4 bare ISO date is JST midnight", "2012-12-11", utc(2012, 12, 10, 15, 0, 0, 0), "JST"},
+		{"TV-4 bare slash date is JST midnight", "2012/12/11", utc(2012, 12, 10, 15, 0, 0, 0), "JST"},
+		{"TV-4 bare basic date is JST midnight", "20121211", utc(2012, 12, 10, 15, 0, 0, 0), "JST"},
+		{"TV-4 surrounding white space", "\t 2012-12-10T23:59:59Z \n", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 29 February in a leap year", "02/29/2024 12:00:00 GMT", utc(2024, 2, 29, 12, 0, 0, 0), "UTC"},
+		{"TV-1 zone abbreviations ignore case", "2012/12/11 08:59:59 jst", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 US zone", "2012-12-10 15:59:59 PST", utc(2012, 12, 10, 23, 59, 59, 0), "PST"},
+		{"TV-5 year 2050", "2050-01-01T00:00:00Z", utc(2050, 1, 1, 0, 0, 0, 0), "UTC"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Parse(tt.in)
+			if err != nil {
+				t.Fatalf("Parse(%q): %v", tt.in, err)
+			}
+			if !got.Equal(tt.want) {
+				t.Errorf("Parse(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+			if zone, _ := got.Zone(); zone != tt.zone {
+				t.Errorf("Parse(%q) zone = %q, want %q", tt.in, zone, tt.zone)
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want *ParseError
+	}{
+		{"TV-4 empty", "", &ParseError{Input: "", Reason: ReasonEmpty}},
+		{"TV-4 blank", "  ", &ParseError{Input: "  ", Reason: ReasonEmpty}},
+		{"TV-4 unknown abbreviation is not UTC", "12/10/2011 00:00:00 XST",
+			&ParseError{Input: "12/10/2011 00:00:00 XST", Reason: ReasonUnknownZone, Value: "XST", Offset: 20}},
+		{"TV-4 ambiguous CST is unknown", "2012-12-10 17:59:59 CST",
+			&ParseError{Input: "2012-12-10 17:59:59 CST", Reason: ReasonUnknownZone, Value: "CST", Offset: 20}},
+		{"TV-4 ambiguous IST is unknown", "Dec 10 23:59:59 2012 IST",
+			&ParseError{Input: "Dec 10 23:59:59 2012 IST", Reason: ReasonUnknownZone, Value: "IST", Offset: 21}},
+		{"TV-4 missing zone in CA form", "12/10/2011 00:00:00",
+			&ParseError{Input: "12/10/2011 00:00:00", Reason: ReasonMissingZone, Offset: 19}},
+		{"TV-4 missing zone in RFC 3339", "2012-12-10T23:59:59",
+			&ParseError{Input: "2012-12-10T23:59:59", Reason: ReasonMissingZone, Offset: 19}},
+		{"TV-4 missing zone in OpenSSL form", "Dec 10 23:59:59 2012",
+			&ParseError{Input: "Dec 10 23:59:59 2012", Reason: ReasonMissingZone, Offset: 20}},
+		{"TV-4 30 February", "02/30/2012 00:00:00 GMT",
+			&ParseError{Input: "02/30/2012 00:00:00 GMT", Reason: ReasonBadDate}},
+		{"TV-4 29 February in a common year", "2023-02-29",
+			&ParseError{Input: "2023-02-29", Reason: ReasonBadDate}},
+		{"TV-4 month 13", "2012-13-01T00:00:00Z",
+			&ParseError{Input: "2012-13-01T00:00:00Z", Reason: ReasonBadDate}},
+		{"TV-4 wrong Japanese weekday", "2012年12月11日(水)",
+			&ParseError{Input: "2012年12月11日(水)", Reason: ReasonBadDate}},
+		{"TV-4 wrong RFC 1123 weekday", "Tue, 10 Dec 2012 23:59:59 GMT",
+			&ParseError{Input: "Tue, 10 Dec 2012 23:59:59 GMT", Reason: ReasonBadDate}},
+		{"TV-4 hour 24", "2012-12-10T24:00:00Z",
+			&ParseError{Input: "2012-12-10T24:00:00Z", Reason: ReasonBadTime, Offset: 11}},
+		{"TV-4 leap second", "2016-12-31T23:59:60Z",
+			&ParseError{Input: "2016-12-31T23:59:60Z", Reason: ReasonBadTime, Offset: 11}},
+		{"TV-4 Japanese minute 60", "2012年12月11日 8時60分",
+			&ParseError{Input: "2012年12月11日 8時60分", Reason: ReasonBadTime, Offset: 18}},
+		{"TV-4 offset out of range", "2012-12-10T23:59:59+24:00",
+			&ParseError{Input: "2012-12-10T23:59:59+24:00", Reason: ReasonBadOffset, Value: "+24:00", Offset: 19}},
+		{"TV-4 offset contradicts abbreviation", "2012-12-11 08:59:59 +0800 JST",
+			&ParseError{Input: "2012-12-11 08:59:59 +0800 JST", Reason: ReasonBadOffset, Value: "JST", Offset: 26}},
+		{"TV-4 trailing junk", "2012-12-10T23:59:59Z extra",
+			&ParseError{Input: "2012-12-10T23:59:59Z extra", Reason: ReasonTrailingText, Value: " extra", Offset: 20}},
+		{"TV-4 trailing junk after bare date", "2012-12-11x",
+			&ParseError{Input: "2012-12-11x", Reason: ReasonSyntax, Offset: 10}},
+		{"TV-4 CA form needs seconds", "12/10/2011 00:00 GMT",
+			&ParseError{Input: "12/10/2011 00:00 GMT", Reason: ReasonSyntax, Offset: 16}},
+		{"TV-4 month/day/year without a time is refused", "12/10/2011",
+			&ParseError{Input: "12/10/2011", Reason: ReasonSyntax, Offset: 10}},
+		{"TV-4 two-digit year", "12/10/11 00:00:00 GMT",
+			&ParseError{Input: "12/10/11 00:00:00 GMT", Reason: ReasonSyntax, Offset: 8}},
+		{"TV-4 ten fraction digits", "2012-12-10T23:59:59.1234567891Z",
+			&ParseError{Input: "2012-12-10T23:59:59.1234567891Z", Reason: ReasonSyntax, Offset: 30}},
+		{"TV-4 word", "tomorrow", &ParseError{Input: "tomorrow", Reason: ReasonSyntax, Offset: 0}},
+		{"TV-4 unclosed parenthesis", "2012年12月11日 8:59:59 (JST",
+			&ParseError{Input: "2012年12月11日 8:59:59 (JST", Reason: ReasonSyntax, Offset: 30}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Parse(tt.in)
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("Parse(%q) = %v, %v; want *ParseError", tt.in, got, err)
+			}
+			if diff := cmp.Diff(tt.want, pe); diff != "" {
+				t.Errorf("Parse(%q) error mismatch (-want +got):\n%s", tt.in, diff)
+			}
+			if !got.IsZero() {
+				t.Errorf("Parse(%q) returned %v with an error; want the zero Time", tt.in, got)
+			}
+		})
+	}
+}
+
+func TestParseErrorMessage(t *testing.T) {
+	_, err := Parse("12/10/2011 00:00:00 XST")
+	want := `tz: parsing "12/10/2011 00:00:00 XST": unknown zone abbreviation "XST"`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+	if got := Reason(99).String(); got != "Reason(99)" {
+		t.Errorf("Reason(99).String() = %q", got)
+	}
+}
+
+// TV-1: no result may depend on the host's zone. The CI runs this package
+// under TZ=America/Los_Angeles and TZ=Asia/Tokyo; this test also checks that
+// nothing returned is in time.Local.
+func TestParseNeverLocal(t *testing.T) {
+	for _, in := range []string{"2012-12-11", "2012年12月11日 8時59分59秒", "12/10/2011 00:00:00 GMT", "2012-12-11T08:59:59+05:30"} {
+		got, err := Parse(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Location() == time.Local {
+			t.Errorf("TV-1 Parse(%q) is in time.Local", in)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    Date
+		wantErr Reason
+	}{
+		{"ISO", "2012-12-11", Date{2012, 12, 11}, 0},
+		{"slashes", "2012/12/11", Date{2012, 12, 11}, 0},
+		{"basic", "20121211", Date{2012, 12, 11}, 0},
+		{"Japanese", "2012年12月11日", Date{2012, 12, 11}, 0},
+		{"Japanese with weekday", "2026年9月22日(火)", Date{2026, 9, 22}, 0},
+		{"single digits", "2024-2-9", Date{2024, 2, 9}, 0},
+		{"29 February leap year", "2024-02-29", Date{2024, 2, 29}, 0},
+		{"29 February common year", "2023-02-29", Date{}, ReasonBadDate},
+		{"2000 was a leap year", "2000-02-29", Date{2000, 2, 29}, 0},
+		{"1900 was not", "1900-02-29", Date{}, ReasonBadDate},
+		{"day 0", "2024-01-00", Date{}, ReasonBadDate},
+		{"basic bad date", "20230229", Date{}, ReasonBadDate},
+		{"time not allowed", "2012-12-11T00:00:00Z", Date{}, ReasonTrailingText},
+		{"empty", "", Date{}, ReasonEmpty},
+		{"junk", "soon", Date{}, ReasonSyntax},
+		{"mixed separators", "2012-12/11", Date{}, ReasonSyntax},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseDate(tt.in)
+			var gotReason Reason
+			if err != nil {
+				var pe *ParseError
+				if !errors.As(err, &pe) {
+					t.Fatalf("ParseDate(%q) error %v is not a *ParseError", tt.in, err)
+				}
+				gotReason = pe.Reason
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ParseDate(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+			if gotReason != tt.wantErr {
+				t.Errorf("ParseDate(%q) reason = %v, want %v", tt.in, gotReason, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestZone(t *testing.T) {
+	tests := []struct {
+		abbr   string
+		offset int // seconds east of UTC
+		ok     bool
+	}{
+		{"UTC", 0, true}, {"gmt", 0, true}, {"UT", 0, true}, {"Z", 0, true},
+		{"JST", 9 * 3600, true}, {"KST", 9 * 3600, true}, {"PST", -8 * 3600, true},
+		{"PDT", -7 * 3600, true}, {"CEST", 2 * 3600, true}, {"AEDT", 11 * 3600, true},
+		{"CST", 0, false}, {"IST", 0, false}, {"BST", 0, false}, {"", 0, false},
+		{"JSTX", 0, false}, {"Asia/Tokyo", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run("TV-1 "+tt.abbr, func(t *testing.T) {
+			loc, ok := Zone(tt.abbr)
+			if ok != tt.ok {
+				t.Fatalf("Zone(%q) ok = %v, want %v", tt.abbr, ok, tt.ok)
+			}
+			if !ok {
+				return
+			}
+			if _, off := time.Date(2026, 7, 1, 0, 0, 0, 0, loc).Zone(); off != tt.offset {
+				t.Errorf("Zone(%q) offset = %d, want %d", tt.abbr, off, tt.offset)
+			}
+		})
+	}
+}
+
+func TestJSTIsFixed(t *testing.T) {
+	// TV-1: JST is +09:00 on every date, summer and winter, 1951 and 2099.
+	for _, y := range []int{1951, 1970, 2011, 2049, 2050, 2099} {
+		for _, m := range []time.Month{time.January, time.July} {
+			name, off := time.Date(y, m, 1, 0, 0, 0, 0, JST).Zone()
+			if name != "JST" || off != 9*3600 {
+				t.Errorf("TV-1 JST in %d-%02d = %s %d", y, m, name, off)
+			}
+		}
+	}
+}
+
+func TestZoneAllocs(t *testing.T) {
+	if n := testing.AllocsPerRun(100, func() { Zone("jst") }); n != 0 {
+		t.Errorf("Zone allocates %v times", n)
+	}
+}
+
+// FuzzParse checks that Parse never panics, that every error is a
+// *ParseError, and that every accepted input formats as RFC 3339 and parses
+// back to the same instant.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"12/10/2011 00:00:00 GMT", "Dec 10 23:59:59 2012 GMT", "2012-12-10T23:59:59.5+09:00",
+		"2012/12/11 08:59:59 JST", "2012年12月11日 8時59分59秒", "2012-12-11", "20121210235959Z",
+		"Mon, 10 Dec 2012 23:59:59 GMT", "2012-12-11 08:59:59 +0900 JST", "12/10/2011 00:00:00 XST",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := Parse(s)
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("Parse(%q) error %T is not a *ParseError", s, err)
+			}
+			if pe.Input != s {
+				t.Fatalf("Parse(%q) error has Input %q", s, pe.Input)
+			}
+			return
+		}
+		if got.Location() == time.Local {
+			t.Fatalf("Parse(%q) is in time.Local", s)
+		}
+		f := got.Format(time.RFC3339Nano)
+		back, err := Parse(f)
+		if err != nil {
+			t.Fatalf("Parse(%q) = %v, but its RFC 3339 form %q does not parse: %v", s, got, f, err)
+		}
+		if !back.Equal(got) {
+			t.Fatalf("Parse(%q) = %v, round trip through %q gives %v", s, got, f, back)
+		}
+	})
+}
+
+// FuzzParseDate checks that ParseDate never panics, that every error is a
+// *ParseError, and that an accepted date is valid and round-trips through
+// String.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2012-12-11", "2012/12/11", "20121211", "2012年12月11日", "2024-02-30"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("ParseDate(%q) error %T is not a *ParseError", s, err)
+			}
+			return
+		}
+		if !d.IsValid() {
+			t.Fatalf("ParseDate(%q) = %v, not a valid date", s, d)
+		}
+		back, err := ParseDate(d.String())
+		if err != nil || back != d {
+			t.Fatalf("ParseDate(%q) = %v; round trip gives %v, %v", s, d, back, err)
+		}
+	})
+}
+
+// TestFuzzCorpus checks that the seed corpora the fuzz targets start from
+// are where go test looks for them, so a renamed target does not silently
+// start empty.
+func TestFuzzCorpus(t *testing.T) {
+	for _, target := range []string{"FuzzParse", "FuzzParseDate"} {
+		files, err := filepath.Glob(filepath.Join("testdata", "fuzz", target, "*"))
+		if err != nil || len(files) == 0 {
+			t.Errorf("no seed corpus for %s in testdata/fuzz/%s", target, target)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil || len(b) < len("go test fuzz v1") || string(b[:15]) != "go test fuzz v1" {
+				t.Errorf("%s is not a go fuzz corpus file", f)
+			}
+		}
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	for _, in := range []string{"12/10/2012 23:59:59 GMT", "Dec 10 23:59:59 2012 GMT", "2012-12-11T08:59:59+09:00", "2012年12月11日 8時59分59秒"} {
+		b.Run(in, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
