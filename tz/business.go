@@ -113,11 +113,14 @@ func (c BusinessCalendar) NextBusinessDay(d Date) Date {
 	return c.AddBusinessDays(d, 1)
 }
 
-// BusinessDaysBetween returns the number of business days after a up to and
-// including b, negated when b is before a: the count AddBusinessDays uses,
-// so that BusinessDaysBetween(a, c.AddBusinessDays(a, n)) == n for n > 0.
-// For the zero calendar, BusinessDaysBetween(2026-09-18, 2026-09-24) is 1.
-// It takes time proportional to the number of days between a and b.
+// BusinessDaysBetween returns the number of business days met going from a
+// to b, a itself not counted and b counted, as AddBusinessDays counts: the
+// business days after a up to and including b, or, when b is before a, the
+// business days from b up to but excluding a, negated. So
+// BusinessDaysBetween(d, c.AddBusinessDays(d, n)) == n for every n != 0.
+// For the zero calendar, BusinessDaysBetween(2026-09-18, 2026-09-24) is 1
+// and BusinessDaysBetween(2026-09-24, 2026-09-18) is -1. It takes time
+// proportional to the number of days between a and b.
 func (c BusinessCalendar) BusinessDaysBetween(a, b Date) int {
 	if !a.IsValid() {
 		a = NewDate(a.Year, a.Month, a.Day)
@@ -125,18 +128,22 @@ func (c BusinessCalendar) BusinessDaysBetween(a, b Date) int {
 	if !b.IsValid() {
 		b = NewDate(b.Year, b.Month, b.Day)
 	}
-	sign := 1
-	if b.Before(a) {
-		// Business days after b up to and including a, negated.
-		a, b, sign = b, a, -1
-	}
 	n := 0
-	for d := a.AddDays(1); !d.After(b); d = d.AddDays(1) {
-		if c.IsBusinessDay(d) {
-			n++
+	switch {
+	case a.Before(b):
+		for d := a.AddDays(1); !d.After(b); d = d.AddDays(1) {
+			if c.IsBusinessDay(d) {
+				n++
+			}
+		}
+	case b.Before(a):
+		for d := b; d.Before(a); d = d.AddDays(1) {
+			if c.IsBusinessDay(d) {
+				n--
+			}
 		}
 	}
-	return sign * n
+	return n
 }
 
 // step returns the first business day after d in direction dir (+1 or -1).
