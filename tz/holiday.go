@@ -227,13 +227,15 @@ func holidayOf(d Date) holiday {
 	if !d.IsValid() {
 		d = NewDate(d.Year, d.Month, d.Day)
 	}
-	if d.Before(actStart()) || d.Year > lastHolidayYear {
-		return notHoliday
-	}
 	if h := national(d); h != notHoliday {
 		return h
 	}
-	if isSubstitute(d) {
+	// A substitute or citizens' holiday follows a national holiday.
+	prev := d.AddDays(-1)
+	if national(prev) == notHoliday {
+		return notHoliday
+	}
+	if isSubstitute(d, prev) {
 		return substituteHoliday
 	}
 	// TV-7 citizens' holiday, Act art. 3(3): "a day whose previous and next
@@ -242,27 +244,28 @@ func holidayOf(d Date) holiday {
 	// Act No. 43 of 2005, in force 2007-01-01, replaced the exclusion with
 	// "only a day that is not a national holiday"). A substitute holiday
 	// returned above, so only the Sunday exclusion is left to check.
-	if d.Before(citizensStart()) {
+	if earlier(d, citizensStart()) {
 		return notHoliday
 	}
 	if d.Year < 2007 && d.Weekday() == time.Sunday {
 		return notHoliday
 	}
-	if national(d.AddDays(-1)) != notHoliday && national(d.AddDays(1)) != notHoliday {
+	if national(d.AddDays(1)) != notHoliday {
 		return citizensHoliday
 	}
 	return notHoliday
 }
 
-// isSubstitute reports whether d, which is not a national holiday, is a
-// substitute holiday (TV-7, Act art. 3(2)).
-func isSubstitute(d Date) bool {
+// isSubstitute reports whether d, which is not a national holiday and
+// whose previous day prev is one, is a substitute holiday (TV-7, Act art.
+// 3(2)).
+func isSubstitute(d, prev Date) bool {
 	if d.Year >= 2007 {
 		// Since 2007 (Act No. 43 of 2005): "when a national holiday falls
 		// on a Sunday, the nearest day after it that is not a national
 		// holiday" is a holiday. d is that day when the run of national
 		// holidays just before it contains a Sunday.
-		for p := d.AddDays(-1); national(p) != notHoliday; p = p.AddDays(-1) {
+		for p := prev; national(p) != notHoliday; p = p.AddDays(-1) {
 			if p.Weekday() == time.Sunday {
 				return true
 			}
@@ -272,8 +275,18 @@ func isSubstitute(d Date) bool {
 	// From 1973-04-12 to 2006 (Act No. 10 of 1973): "when a national
 	// holiday falls on a Sunday, the next day" is a holiday. When that next
 	// day was itself a national holiday, the substitute was lost.
-	p := d.AddDays(-1)
-	return p.Weekday() == time.Sunday && !p.Before(substituteStart()) && national(p) != notHoliday
+	return prev.Weekday() == time.Sunday && !earlier(prev, substituteStart())
+}
+
+// earlier reports whether a is before b; both must be valid dates.
+func earlier(a, b Date) bool {
+	if a.Year != b.Year {
+		return a.Year < b.Year
+	}
+	if a.Month != b.Month {
+		return a.Month < b.Month
+	}
+	return a.Day < b.Day
 }
 
 // national returns the statutory holiday ("national holiday", 国民の祝日) or
@@ -281,7 +294,7 @@ func isSubstitute(d Date) bool {
 // must be valid.
 func national(d Date) holiday {
 	y, day := d.Year, d.Day
-	if d.Before(actStart()) || y > lastHolidayYear {
+	if earlier(d, actStart()) || y > lastHolidayYear {
 		return notHoliday
 	}
 	switch d.Month {
