@@ -361,9 +361,10 @@ func national(d Date) holiday {
 		}
 	case time.July:
 		switch {
-		// Tokyo Olympics special act (Act No. 68 of 2018): in 2020 Marine
-		// Day on 23 July, Sports Day on 24 July; as amended by Act No. 70
-		// of 2020, in 2021 on 22 and 23 July.
+		// The Tokyo Olympics special measures act as amended by Act No.
+		// 55 of 2018: in 2020 Marine Day on 23 July, Sports Day on 24
+		// July; as amended again in December 2020 for the postponed
+		// games, in 2021 on 22 and 23 July.
 		case y == 2020 && day == 23, y == 2021 && day == 22:
 			return marineDay
 		case y == 2020 && day == 24, y == 2021 && day == 23:
@@ -379,7 +380,8 @@ func national(d Date) holiday {
 		}
 	case time.August:
 		switch {
-		// The same acts: Mountain Day on 10 August 2020 and 8 August 2021.
+		// The same acts: Mountain Day on 10 August 2020 and 8 August 2021
+		// (a Sunday, so 9 August 2021 is a substitute holiday).
 		case y == 2020 && day == 10, y == 2021 && day == 8:
 			return mountainDay
 		case y == 2020 || y == 2021:
@@ -407,9 +409,9 @@ func national(d Date) holiday {
 		case y >= 2000 && y < 2020 && isNthMonday(d, 2):
 			// Happy Monday (Act No. 141 of 1998, from 2000).
 			return healthAndSportsDay
-		case y >= 2020 && y != 2020 && y != 2021 && isNthMonday(d, 2):
-			// Renamed Sports Day by Act No. 57 of 2018, from 2020; moved
-			// to July in 2020 and 2021.
+		case y >= 2022 && isNthMonday(d, 2):
+			// Renamed Sports Day by a 2018 amendment, in force 2020;
+			// moved to July in 2020 and 2021.
 			return sportsDay
 		case y == 2019 && day == 22:
 			// Act No. 99 of 2018.
