@@ -87,9 +87,15 @@ func readFixture(t *testing.T) map[Date]fixtureDay {
 	return days
 }
 
-// TestHolidayFixture proves TV-7: the computed calendar equals the Cabinet
-// Office list on every day from 1970-01-01 to 2050-12-31, both ways: every
-// listed day is a holiday of the same (Japanese) name, and no other day is.
+// TestHolidayFixture proves TV-7: the computed calendar equals the list of
+// @holiday-jp/holiday_jp (which follows the Cabinet Office's) on every day
+// from 1970-01-01 to 2050-12-31, both ways: every listed day is a holiday
+// of the same Japanese name, and no other day is. For the years the Cabinet
+// Office has not published yet, both sides are projections from the Act,
+// so there the test compares two independent computations. English names
+// are not compared (ours follow the Cabinet Office's English list, the
+// package's differ: "Holiday in lieu"); the test checks only that each
+// Japanese name has one English name.
 func TestHolidayFixture(t *testing.T) {
 	want := readFixture(t)
 	// The fixture must cover the range it claims, or the comparison below

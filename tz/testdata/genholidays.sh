@@ -2,10 +2,15 @@
 # genholidays.sh regenerates holidays_1970_2050.tsv, the TV-7 fixture that
 # TestHolidayFixture compares the computed calendar with.
 #
-# The data are the Japanese national holidays as the Cabinet Office lists
-# them (syukujitsu.csv), as carried by the npm package @holiday-jp/holiday_jp
-# (MIT licence, https://github.com/holiday-jp/holiday_jp-js). The package is
-# installed into a temporary directory; nothing is left behind.
+# The data are the Japanese national holidays as carried by the npm package
+# @holiday-jp/holiday_jp (MIT licence, https://github.com/holiday-jp/holiday_jp-js).
+# Its names follow the Cabinet Office's list (syukujitsu.csv), quirks
+# included ("休日", "休日（祝日扱い）", "体育の日（スポーツの日）"). The Cabinet
+# Office publishes that list only up to the next year; the package's later
+# years are projections from the Act, as ours are. Version 2.5.1 lists 1329
+# days from 1970-01-01 to 2050-11-23, i.e. all of 1970 to 2050 (no holiday
+# falls after 23 November). The package is installed into a temporary
+# directory; nothing is left behind.
 #
 # Usage, from the module root or anywhere:
 #
