@@ -221,6 +221,7 @@ var holidayCases = []holidayCase{
 	// Citizens' holidays.
 	{"TV-7 citizens' holiday first 1988-05-04", Date{1988, 5, 4}, "国民の休日", "a Wednesday between 05-03 and 05-05"},
 	{"TV-7 citizens' holiday 1985 rule: not before 1985-12-27", Date{1985, 5, 4}, "", "a Saturday before the amendment"},
+	{"TV-7 citizens' holiday 1987-05-04 is a substitute instead", Date{1987, 5, 4}, "振替休日", "Constitution Day 1987-05-03 was a Sunday"},
 	{"TV-7 citizens' holiday pre-2007 rule: not on a Sunday", Date{1997, 5, 4}, "", "1997-05-04 was a Sunday"},
 	{"TV-7 citizens' holiday pre-2007 rule: a Saturday counts", Date{1991, 5, 4}, "国民の休日", "1991-05-04 was a Saturday"},
 	{"TV-7 citizens' holiday pre-2007 rule: substitute wins", Date{1992, 5, 4}, "振替休日", "1992-05-03 was a Sunday"},
