@@ -27,14 +27,33 @@
 // day after its last day ([Date.EndIn]). Rules RN-3, RN-6 and CT-8 count
 // this way.
 //
-// # Holidays and business days (TV-7)
+// # Holidays and business days (TV-7, CT-7)
 //
-// [Holiday] says whether a date is a Japanese national holiday, computed
-// from the National Holidays Act, and [BusinessCalendar] counts business
-// days around weekends, holidays and company closing days.
+// [Holiday] and [HolidayJa] report whether a date is a Japanese national
+// holiday and give its English or Japanese name; [Holidays] lists a year.
+// Nothing is a table of dates: the holidays are computed from the National
+// Holidays Act and the special acts — the fixed days and their changes over
+// the years, the Happy Monday days, the equinox days by the standard
+// approximation for 1900–2099, substitute holidays (the next day from
+// 1973-04-12; the next day that is not a holiday from 2007), the citizens'
+// holiday (from 1985-12-27, first 1988-05-04) and the one-off days of 1959,
+// 1989, 1990, 1993, 2019 and the 2020/2021 Olympic moves. Tests compare
+// every day of 1955–2026 with the Cabinet Office's list and every day of
+// 1970–2050 with the @holiday-jp/holiday_jp list. Dates before 1948-07-20
+// or after 2099 are never holidays; future years follow the Act as it
+// stands.
+//
+// A [BusinessCalendar]'s zero value closes Saturdays, Sundays and national
+// holidays; [BusinessCalendar.With] adds company closing days
+// ([YearEndClosing], [AnnualClosing], [ClosingDates], [ClosingRange] or any
+// [Closing]). [BusinessCalendar.AddBusinessDays] counts as civil law does:
+// the starting day is not counted.
 //
 // # What it does not do
 //
 // It does not know daylight-saving zones beyond fixed abbreviations, and it
-// reads no era years (令和, 平成), 12-hour clocks or leap seconds.
+// reads no era years (令和, 平成), 12-hour clocks or leap seconds. It does
+// not read the National Astronomical Observatory's yearly equinox
+// announcements (it uses the formula), and it knows no regional or bank
+// holidays.
 package tz
