@@ -194,9 +194,10 @@ func DCVReuse(issued time.Time) int {
 // accept it for any purpose.
 //
 // The length is TV-3's (NotAfter - NotBefore + 1 s) counted in days of
-// 86,400 s, any excess counting as another day: a certificate issued on
-// 2026-03-15 for 200 days passes, and one second more is 201 days and
-// fails.
+// 86,400 s, any excess counting as another day: a certificate issued at
+// 2026-03-15T00:00:00Z with notAfter 2026-09-29T23:59:59Z (199 days)
+// passes; through 2026-09-30T23:59:59Z (200 days) it gets the SHOULD NOT
+// warning; one nanosecond more is 201 days and exceeds the MUST NOT bound.
 func CheckTLSServer(cert *x509.Certificate) error {
 	if cert != nil {
 		if cert.IsCA {
@@ -237,8 +238,8 @@ func serverAuth(cert *x509.Certificate) bool {
 // cannot tell CA from subscriber certificates, so it never returns
 // [ReasonCACertificate] or [ReasonNotServerAuth].
 //
-// It returns nil for 2026-03-15 00:00:00 UTC through 2026-09-30 23:59:59
-// UTC (200 days), and a *[LifetimeError] as CheckTLSServer describes.
+// It returns nil for 2026-03-15 00:00:00 UTC through 2026-09-29 23:59:59
+// UTC (199 days), and a *[LifetimeError] as CheckTLSServer describes.
 func CheckTLSServerPeriod(p Period) error {
 	if !p.IsValid() {
 		return &LifetimeError{Period: p, Reason: ReasonInvalidPeriod, Severity: SeverityError}
