@@ -245,19 +245,21 @@ func CheckTLSServerPeriod(p Period) error {
 		return &LifetimeError{Period: p, Reason: ReasonInvalidPeriod, Severity: SeverityError}
 	}
 	l := TLSServerLimit(p.NotBefore)
-	e := &LifetimeError{Period: p, Length: p.Length(), Days: p.Days(), Limit: l}
+	days := p.Days()
+	var r Reason
+	var sev Severity
 	switch {
 	case l.MaxDays == 0:
-		e.Reason, e.Severity = ReasonNoLimit, SeverityInfo
+		r, sev = ReasonNoLimit, SeverityInfo
 	case l.MaxMonths != 0 && p.NotAfter.After(l.LatestNotAfter(p.NotBefore)),
-		l.MaxMonths == 0 && e.Days > l.MaxDays:
-		e.Reason, e.Severity = ReasonLifetimeExceeded, SeverityError
-	case l.WarnDays != 0 && e.Days > l.WarnDays:
-		e.Reason, e.Severity = ReasonLifetimeWarning, SeverityWarning
+		l.MaxMonths == 0 && days > l.MaxDays:
+		r, sev = ReasonLifetimeExceeded, SeverityError
+	case l.WarnDays != 0 && days > l.WarnDays:
+		r, sev = ReasonLifetimeWarning, SeverityWarning
 	default:
 		return nil
 	}
-	return e
+	return &LifetimeError{Period: p, Length: p.Length(), Days: days, Limit: l, Reason: r, Severity: sev}
 }
 
 // A LifetimeError reports a TLS server certificate whose lifetime crosses a
