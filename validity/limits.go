@@ -65,7 +65,7 @@ func tlsServerLimits() [6]Limit {
 	return [...]Limit{
 		{
 			MaxDays: 1185, MaxMonths: 39, From: utc(step39Months), Until: utc(step825Days),
-			Source: "BR 6.3.2 (v1.4): issued after 1 July 2016 but prior to 1 March 2018, 39 months (from 1 April 2015 in earlier versions)",
+			Source: "BR 6.3.2: issued after 1 July 2016 (and, from ballot 193, prior to 1 March 2018), 39 months; after 1 April 2015 with exceptions in earlier BRs",
 		},
 		{
 			MaxDays: 825, From: utc(step825Days), Until: utc(step398Days),

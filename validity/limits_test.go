@@ -224,6 +224,7 @@ func TestCheckTLSServerPeriod(t *testing.T) {
 		{"TV-6 398 days 1ns before 2026-03-15 is a warning", period(s200.Add(-time.Nanosecond), days(398)), validity.ReasonLifetimeWarning, 398},
 		{"TV-6 398 days at 2026-03-15 is exceeded", period(s200, days(398)), validity.ReasonLifetimeExceeded, 398},
 		{"TV-6 yearly renewal (366 days) before 2026-03-15", period(utc(2025, 3, 14, 0, 0, 0), days(366)), 0, 366},
+		{"TV-6 yearly renewal (365 days) from 2026-03-15 is exceeded", period(s200, days(365)), validity.ReasonLifetimeExceeded, 365},
 		{"TV-6 Q9 certificate in 2011 has no limit", q9(t), validity.ReasonNoLimit, 367},
 		{"TV-6 398 days from 2020-09-01", period(utc(2020, 9, 1, 0, 0, 0), days(398)), validity.ReasonLifetimeWarning, 398},
 		{"TV-6 397 days from 2020-09-01", period(utc(2020, 9, 1, 0, 0, 0), days(397)), 0, 397},
@@ -341,7 +342,7 @@ func TestLifetimeErrorMessages(t *testing.T) {
 		{"TV-6 warning", validity.Period{NotBefore: s200, NotAfter: utc(2026, 9, 30, 0, 0, 0)},
 			"validity: lifetime of 200 days (2026-03-15T00:00:00Z through 2026-09-30T00:00:00Z) exceeds the recommended maximum of 199 days (BR 6.3.2, ballot SC-081: issued on or after 15 March 2026, 200 days (SHOULD 199))"},
 		{"TV-6 months", validity.Period{NotBefore: utc(2017, 1, 1, 0, 0, 0), NotAfter: utc(2020, 4, 1, 0, 0, 0)},
-			"validity: lifetime of 1187 days (2017-01-01T00:00:00Z through 2020-04-01T00:00:00Z) exceeds the maximum of 39 months (BR 6.3.2 (v1.4): issued after 1 July 2016 but prior to 1 March 2018, 39 months (from 1 April 2015 in earlier versions))"},
+			"validity: lifetime of 1187 days (2017-01-01T00:00:00Z through 2020-04-01T00:00:00Z) exceeds the maximum of 39 months (BR 6.3.2: issued after 1 July 2016 (and, from ballot 193, prior to 1 March 2018), 39 months; after 1 April 2015 with exceptions in earlier BRs)"},
 		{"TV-6 no limit", q9(t), "validity: lifetime not checked: no limit known for notBefore 2011-12-10T00:00:00Z"},
 		{"TV-6 invalid", validity.Period{NotBefore: s200}, "validity: invalid period: notBefore 2026-03-15T00:00:00Z, notAfter 0001-01-01T00:00:00Z"},
 	}
