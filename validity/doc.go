@@ -58,7 +58,11 @@
 // "after D" as "from the first instant of the day after D, UTC" (as zlint
 // does), and lets the 39-month step run to that instant, so the table has no
 // hole. The 39-month bound is counted in calendar months in UTC, clamped to
-// the end of a shorter month; see [Limit].
+// the end of a shorter month, and with TV-3's extra second ([Limit],
+// [Limit.LatestNotAfter]); zlint's lint instead allows a notAfter equal to
+// notBefore plus 39 months and lets a month-end overflow into the next month
+// as time.Time.AddDate does, so this package is stricter by one second, or by
+// up to three days at the end of a month.
 //
 // # What it does not do
 //
