@@ -62,7 +62,7 @@
 // [Limit.LatestNotAfter]); zlint's lint instead allows a notAfter equal to
 // notBefore plus 39 months and lets a month-end overflow into the next month
 // as time.Time.AddDate does, so this package is stricter by one second, or by
-// up to three days at the end of a month.
+// up to two days at the end of a month.
 //
 // # What it does not do
 //
