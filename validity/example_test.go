@@ -164,8 +164,8 @@ func ExamplePeriod_Check() {
 	// Output:
 	// <nil>
 	// expired
-	// validity: expired at 2012-12-11T00:00:00Z: valid 2011-12-10T00:00:00Z through 2012-12-10T23:59:59Z
-	// validity: zero time given to judge valid 2011-12-10T00:00:00Z through 2012-12-10T23:59:59Z
+	// validity: expired at 2012-12-11T00:00:00Z: period 2011-12-10T00:00:00Z through 2012-12-10T23:59:59Z
+	// validity: zero time given: period 2011-12-10T00:00:00Z through 2012-12-10T23:59:59Z
 }
 
 func ExamplePeriod_Remaining() {
@@ -366,7 +366,7 @@ func ExamplePeriodError() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// validity: invalid period at 2026-03-14T12:00:00Z: valid 2026-03-15T00:00:00Z through 2026-03-14T00:00:00Z
+	// validity: invalid period at 2026-03-14T12:00:00Z: period 2026-03-15T00:00:00Z through 2026-03-14T00:00:00Z
 }
 
 func ExampleCheckEncoding() {
@@ -442,7 +442,7 @@ func ExamplePeriodError_Error() {
 		NotAfter:  time.Date(2026, 9, 29, 23, 59, 59, 0, time.UTC),
 	}
 	fmt.Println(p.Check(time.Date(2026, 3, 15, 8, 59, 59, 0, tz.JST)))
-	// Output: validity: not yet valid at 2026-03-15T08:59:59+09:00: valid 2026-03-15T00:00:00Z through 2026-09-29T23:59:59Z
+	// Output: validity: not yet valid at 2026-03-15T08:59:59+09:00: period 2026-03-15T00:00:00Z through 2026-09-29T23:59:59Z
 }
 
 func ExamplePeriodError_Is() {
