@@ -146,13 +146,15 @@ func CheckEncoding(cert *x509.Certificate) error {
 
 // EncodingFindings reads the DER of a TBSCertificate (as in
 // x509.Certificate.RawTBSCertificate) up to its validity and returns the
-// findings about the encoding of notBefore and notAfter, in that order, or
-// nil when both are as RFC 5280 4.1.2.5 requires: UTCTime
-// "YYMMDDHHMMSSZ" through 2049, GeneralizedTime "YYYYMMDDHHMMSSZ" from 2050.
+// findings about the encoding of notBefore and notAfter, in that order. It
+// returns none when both are as RFC 5280 4.1.2.5 requires, UTCTime
+// "YYMMDDHHMMSSZ" through 2049 and GeneralizedTime "YYYYMMDDHHMMSSZ" from
+// 2050, except the informational [CodeNoWellDefinedExpiration] for a
+// notAfter of 99991231235959Z. Each [Code] says its severity.
 //
-// It checks the structure only up to the validity (version, serialNumber,
-// signature, issuer, validity), and the DER lengths of the whole; it does
-// not check the content of the other fields. Input that is not such DER
+// It reads the outer SEQUENCE and the fields up to the validity (version,
+// serialNumber, signature, issuer) as DER, without looking inside them, and
+// does not examine the fields after the validity. Input that is not such DER
 // gives an *[EncodingError] with Reason [ReasonMalformed]; it never
 // panics, whatever the bytes.
 func EncodingFindings(rawTBS []byte) ([]Finding, error) {
