@@ -98,7 +98,7 @@ type EncodingError struct {
 
 // Error returns, for example,
 // `validity: bad time encoding: notAfter UTCTime "1212102359Z": error: time without seconds`
-// or `validity: malformed: validity: not a SEQUENCE`. Only findings of
+// or `validity: malformed: validity is not a SEQUENCE`. Only findings of
 // SeverityWarning or above are listed.
 func (e *EncodingError) Error() string {
 	msg := "validity: " + e.Reason.String()

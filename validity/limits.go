@@ -16,8 +16,9 @@ import (
 // with a bound of N days when its length, NotAfter - NotBefore + 1 s, is at
 // most N×86,400 s.
 //
-// The zero Limit (MaxDays 0) means that no limit is known; [TLSServerLimit]
-// returns it, with Until set, for an issue date before the first step.
+// A Limit with MaxDays 0 means that no limit is known: [TLSServerLimit]
+// returns one, with only Until set, for an issue date before the first
+// step.
 type Limit struct {
 	// MaxDays is the MUST NOT bound in days. For the 39-month step, whose
 	// bound is in months (see MaxMonths), MaxDays is 1185, the fewest days
