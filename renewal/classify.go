@@ -223,6 +223,11 @@ const (
 	// itself be due: the renewal after next gets a shorter maximum (TV-6;
 	// a yearly cadence ends on 2026-03-15).
 	WarnLimitShrinks
+	// WarnWindowClamped results from [Plan] when the due instant for the
+	// fraction left, or the deadline, falls before renewal opens (RN-3) and
+	// was moved to Opens: the wait leaves too little of a short lifetime.
+	// A 47-day certificate opens for renewal after about 31 of its days.
+	WarnWindowClamped
 	// WarnBadOption results from [Plan] when an option is out of range and
 	// was clamped or ignored.
 	WarnBadOption
@@ -238,6 +243,7 @@ var warningText = [...]string{
 	WarnAdditionalNotHeld:    "additional certificate for a common name not held",
 	WarnLifetimeExceedsLimit: "TV-6 lifetime exceeds the limit at the due instant",
 	WarnLimitShrinks:         "TV-6 lifetime limit shrinks",
+	WarnWindowClamped:        "RN-3 wait leaves too little of the lifetime",
 	WarnBadOption:            "option out of range",
 	WarnNoValidity:           "no validity period",
 }

@@ -134,6 +134,8 @@ func Plan(h Held, p Policy, opts ...PlanOption) Schedule {
 
 	s.Deadline = h.NotAfter.Add(-c.margin)
 	if s.Deadline.Before(s.Opens) {
+		s.Warnings = append(s.Warnings, Warning{WarnWindowClamped, "deadline " +
+			s.Deadline.UTC().Format(time.RFC3339) + " moved to when renewal opens, " + s.Opens.UTC().Format(time.RFC3339)})
 		s.Deadline = s.Opens
 	}
 
@@ -141,6 +143,10 @@ func Plan(h Held, p Policy, opts ...PlanOption) Schedule {
 	life := period.Length()
 	end := h.NotAfter.Add(time.Second) // the first instant no longer valid
 	due := end.Add(-time.Duration(float64(life) * c.remaining))
+	if due.Before(s.Opens) {
+		s.Warnings = append(s.Warnings, Warning{WarnWindowClamped, "due instant " +
+			due.UTC().Format(time.RFC3339) + " moved to when renewal opens, " + s.Opens.UTC().Format(time.RFC3339)})
+	}
 	if c.spread > 0 {
 		due = due.Add(spreadOffset(h, c.spread))
 	}
@@ -168,9 +174,9 @@ func Plan(h Held, p Policy, opts ...PlanOption) Schedule {
 		if after := validity.TLSServerLimit(u); !nextDue.Before(u) && after.MaxDays > 0 && after.MaxDays < next {
 			s.Warnings = append(s.Warnings, Warning{WarnLimitShrinks,
 				"certificates issued from " + u.UTC().Format(time.RFC3339) + " may last at most " +
-					strconv.Itoa(after.MaxDays) + " days, not " + strconv.Itoa(next) +
-					"; the renewal after next, due about " + nextDue.UTC().Format(time.RFC3339) +
-					", falls under that limit (" + after.Source + ")"})
+					strconv.Itoa(after.MaxDays) + " days; a " + strconv.Itoa(next) +
+					"-day successor issued at the due instant is itself due about " +
+					nextDue.UTC().Format(time.RFC3339) + ", under that limit (" + after.Source + ")"})
 		}
 	}
 	return s
