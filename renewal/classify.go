@@ -2,7 +2,6 @@ package renewal
 
 import (
 	"crypto/sha256"
-	"crypto/x509"
 	"strconv"
 	"time"
 
@@ -436,8 +435,8 @@ type Inventory struct {
 
 // NewInventory indexes held. It keeps held without copying it: the caller
 // must not modify the slice or its elements afterwards. Certificates with
-// an empty common name are not indexed by name, and public keys of kinds
-// [x509.MarshalPKIXPublicKey] cannot encode are not indexed by key.
+// an empty common name are not indexed by name, and public keys other than
+// RSA, ECDSA and Ed25519 are not indexed by key.
 // Building costs O(len(held)); held may hold up to 2^31-1 certificates.
 func NewInventory(held []Held) *Inventory {
 	inv := &Inventory{
@@ -459,18 +458,6 @@ func NewInventory(held []Held) *Inventory {
 		}
 	}
 	return inv
-}
-
-// keyID returns the SHA-256 of the PKIX encoding of pub.
-func keyID(pub any) ([sha256.Size]byte, bool) {
-	if pub == nil {
-		return [sha256.Size]byte{}, false
-	}
-	der, err := x509.MarshalPKIXPublicKey(pub)
-	if err != nil {
-		return [sha256.Size]byte{}, false
-	}
-	return sha256.Sum256(der), true
 }
 
 // Len returns the number of certificates in the inventory.

@@ -92,9 +92,10 @@ func (p Pairing) KeyFor(cert int) (int, bool) {
 // ([CauseConfigNewKey]).
 //
 // Keys are *rsa.PrivateKey, *ecdsa.PrivateKey or ed25519.PrivateKey (or a
-// pointer to it). Public keys are compared by their PKIX encoding through
-// an index, then confirmed key by key, so the cost is linear in the number
-// of certificates plus keys.
+// pointer to it). Public keys are looked up by a canonical encoding (RSA
+// modulus and exponent, ECDSA curve and point, Ed25519 bytes) in an index
+// of the certificates, then confirmed pair by pair, so the cost is linear
+// in the number of certificates plus keys.
 func PairKeys(certs []*x509.Certificate, privs []crypto.PrivateKey) Pairing {
 	var p Pairing
 	index := make(map[string][]int, len(certs))
@@ -102,29 +103,25 @@ func PairKeys(certs []*x509.Certificate, privs []crypto.PrivateKey) Pairing {
 		if c == nil {
 			continue
 		}
-		der, err := x509.MarshalPKIXPublicKey(c.PublicKey)
-		if err != nil {
-			continue
+		if id, ok := canonicalKey(c.PublicKey); ok {
+			index[string(id)] = append(index[string(id)], i)
 		}
-		index[string(der)] = append(index[string(der)], i)
 	}
 	paired := make([]bool, len(certs))
 	for k, priv := range privs {
 		pub, ok := keys.Public(priv)
-		if !ok {
+		id, ok2 := canonicalKey(pub)
+		if !ok || !ok2 {
 			p.OrphanKeys = append(p.OrphanKeys, k)
 			p.Unsupported = append(p.Unsupported, k)
 			continue
 		}
-		der, err := x509.MarshalPKIXPublicKey(pub)
 		found := false
-		if err == nil {
-			for _, i := range index[string(der)] {
-				// RN-8 and PK-3: the same comparison pkce makes.
-				if keys.Match(certs[i].PublicKey, priv) {
-					p.Pairs = append(p.Pairs, Pair{Cert: i, Key: k})
-					paired[i], found = true, true
-				}
+		for _, i := range index[string(id)] {
+			// RN-8 and PK-3: the same comparison pkce makes.
+			if keys.Match(certs[i].PublicKey, priv) {
+				p.Pairs = append(p.Pairs, Pair{Cert: i, Key: k})
+				paired[i], found = true, true
 			}
 		}
 		if !found {
