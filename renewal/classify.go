@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"crypto/sha256"
+	"math"
 	"strconv"
 	"time"
 
@@ -437,8 +438,12 @@ type Inventory struct {
 // must not modify the slice or its elements afterwards. Certificates with
 // an empty common name are not indexed by name, and public keys other than
 // RSA, ECDSA and Ed25519 are not indexed by key.
-// Building costs O(len(held)); held may hold up to 2^31-1 certificates.
+// Building costs O(len(held)). It panics if held has more than 2^31-1
+// certificates.
 func NewInventory(held []Held) *Inventory {
+	if len(held) > math.MaxInt32 {
+		panic("renewal: NewInventory: more than 2^31-1 certificates")
+	}
 	inv := &Inventory{
 		held:   held,
 		byName: make(map[string]int32, len(held)),

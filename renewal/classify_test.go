@@ -255,6 +255,20 @@ func classifyCases() []classifyCase {
 			held: all,
 			want: renewal(cur, w(WarnCurrentExpired)),
 		},
+		{
+			name: "RN-5 a renewal applied for by another person is a renewal",
+			why:  "an Application has no applicant; the same CSR from anyone decides the same (see TestClassifyWithoutApplicant)",
+			app:  app("www.example.jp", after),
+			held: all,
+			want: renewal(cur),
+		},
+		{
+			name: "RN-9 a CSR made with the server's new-certificate procedure can be a renewal",
+			why:  "the server procedure is not part of the application (see TestClassifyCSRProcedure)",
+			app:  app("www.example.jp", after),
+			held: all,
+			want: renewal(cur),
+		},
 		// RN-3 boundaries, CivilDays and Elapsed, issued at 23:59:59 and at
 		// 00:00:00 JST.
 		{
@@ -303,6 +317,13 @@ func classifyCases() []classifyCase {
 			want: renewal(cur),
 		},
 		{
+			name: "RN-3 elapsed issued 23:59:59 JST: 1ns after 30×24h is a renewal",
+			app:  app("www.example.jp", jst(2024, 2, 9, 23, 59, 59, 1)),
+			held: all,
+			p:    Policy{Counting: Elapsed},
+			want: renewal(cur),
+		},
+		{
 			name:      "RN-3 elapsed issued 00:00:00 JST: 1ns before 30×24h is too early",
 			app:       app("api.example.jp", jst(2024, 2, 9, 0, 0, 0, 0).Add(-ns)),
 			held:      []Held{midnight},
@@ -312,6 +333,19 @@ func classifyCases() []classifyCase {
 		{
 			name: "RN-3 elapsed issued 00:00:00 JST: at 30×24h is a renewal",
 			app:  app("api.example.jp", jst(2024, 2, 9, 0, 0, 0, 0)),
+			held: []Held{midnight},
+			p:    Policy{Counting: Elapsed},
+			want: renewal(midnight),
+		},
+		{
+			name: "RN-3 civil days issued 00:00:00 JST: 1ns after opening is a renewal",
+			app:  app("api.example.jp", opens.Add(ns)),
+			held: []Held{midnight},
+			want: renewal(midnight),
+		},
+		{
+			name: "RN-3 elapsed issued 00:00:00 JST: 1ns after 30×24h is a renewal",
+			app:  app("api.example.jp", jst(2024, 2, 9, 0, 0, 0, 1)),
 			held: []Held{midnight},
 			p:    Policy{Counting: Elapsed},
 			want: renewal(midnight),

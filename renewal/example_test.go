@@ -265,9 +265,9 @@ func ExampleSpread() {
 		fmt.Println(s.Due.Format(time.RFC3339))
 	}
 	// Output:
-	// 2025-04-30T18:06:58Z
-	// 2025-04-30T11:35:09Z
-	// 2025-04-30T10:06:18Z
+	// 2025-04-30T09:47:13Z
+	// 2025-04-30T12:56:17Z
+	// 2025-04-30T05:36:33Z
 }
 
 // After a renewal the server stopped: the installed certificate's key was

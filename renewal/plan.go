@@ -192,8 +192,9 @@ func spreadOffset(h Held, window time.Duration) time.Duration {
 	name, _ := normalizeName(h.Subject.CommonName)
 	hash.Write([]byte{0})
 	hash.Write([]byte(name))
-	var b [8]byte
-	binary.BigEndian.PutUint64(b[:], uint64(h.NotBefore.UnixNano()))
+	var b [12]byte
+	binary.BigEndian.PutUint64(b[:8], uint64(h.NotBefore.Unix()))
+	binary.BigEndian.PutUint32(b[8:], uint32(h.NotBefore.Nanosecond()))
 	hash.Write(b[:])
 	sum := hash.Sum(nil)
 	u := binary.BigEndian.Uint64(sum[:8])
