@@ -39,8 +39,8 @@ func (e *TooEarlyError) Error() string {
 // Is reports whether target is [ErrTooEarly].
 func (e *TooEarlyError) Is(target error) bool { return target == ErrTooEarly }
 
-// Reason says why [ApplicationFrom], [Classify] or [Inventory.Classify]
-// refused their input. See [Error].
+// Reason says why [ApplicationFrom], [Classify], [Inventory.Classify] or
+// [Policy.Validate] refused their input. See [Error].
 type Reason int
 
 const (
@@ -92,6 +92,8 @@ type Error struct {
 	Err error
 }
 
+// Error returns "renewal: " followed by the reason, the detail and the
+// underlying error, when there are any.
 func (e *Error) Error() string {
 	s := "renewal: " + e.Reason.String()
 	if e.Detail != "" {
@@ -163,6 +165,8 @@ type DocumentError struct {
 	CompanyCode string
 }
 
+// Error returns "renewal: " followed by the reason and the dates or code
+// compared, ending with the rule id (RN-6).
 func (e *DocumentError) Error() string {
 	s := "renewal: " + e.Reason.String()
 	switch e.Reason {
