@@ -603,3 +603,24 @@ func TestDecisionStrings(t *testing.T) {
 		t.Errorf("DefaultPolicy zone = %v", DefaultPolicy().Zone)
 	}
 }
+
+// TestInventoryConcurrent runs Inventory.Classify from several goroutines;
+// with -race it checks that the inventory is read-only after NewInventory.
+func TestInventoryConcurrent(t *testing.T) {
+	inv := NewInventory(benchHeld(1000))
+	apps := benchApps(1000)
+	done := make(chan struct{})
+	for g := range 4 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := g; i < len(apps); i += 4 {
+				if _, err := inv.Classify(apps[i], Policy{}); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}
