@@ -154,19 +154,20 @@ const (
 	ClauseAfterWait
 )
 
-var clauseText = [...]string{
-	ClauseFirstCertificate:  "RN-1 first certificate",
-	ClauseCommonNameChanged: "RN-1 common name changed",
-	ClauseAdditional:        "RN-1 additional certificate for the same common name",
-	ClauseSubjectChanged:    "RN-4 subject changed",
-	ClauseAfterWait:         "RN-2 same subject after the wait",
-}
-
 // String returns the rule id and a short description, such as
 // "RN-4 subject changed".
 func (c Clause) String() string {
-	if c > 0 && int(c) < len(clauseText) {
-		return clauseText[c]
+	switch c {
+	case ClauseFirstCertificate:
+		return "RN-1 first certificate"
+	case ClauseCommonNameChanged:
+		return "RN-1 common name changed"
+	case ClauseAdditional:
+		return "RN-1 additional certificate for the same common name"
+	case ClauseSubjectChanged:
+		return "RN-4 subject changed"
+	case ClauseAfterWait:
+		return "RN-2 same subject after the wait"
 	}
 	return "Clause(" + strconv.Itoa(int(c)) + ")"
 }
@@ -236,22 +237,27 @@ const (
 	WarnNoValidity
 )
 
-var warningText = [...]string{
-	WarnKeyReused:            "RN-7 key pair reused",
-	WarnNonASCIIName:         "common name is not ASCII",
-	WarnCurrentExpired:       "current certificate has expired",
-	WarnAdditionalNotHeld:    "additional certificate for a common name not held",
-	WarnLifetimeExceedsLimit: "TV-6 lifetime exceeds the limit at the due instant",
-	WarnLimitShrinks:         "TV-6 lifetime limit shrinks",
-	WarnWindowClamped:        "RN-3 wait leaves too little of the lifetime",
-	WarnBadOption:            "option out of range",
-	WarnNoValidity:           "no validity period",
-}
-
 // String returns a short lower-case description of c.
 func (c WarningCode) String() string {
-	if c > 0 && int(c) < len(warningText) {
-		return warningText[c]
+	switch c {
+	case WarnKeyReused:
+		return "RN-7 key pair reused"
+	case WarnNonASCIIName:
+		return "common name is not ASCII"
+	case WarnCurrentExpired:
+		return "current certificate has expired"
+	case WarnAdditionalNotHeld:
+		return "additional certificate for a common name not held"
+	case WarnLifetimeExceedsLimit:
+		return "TV-6 lifetime exceeds the limit at the due instant"
+	case WarnLimitShrinks:
+		return "TV-6 lifetime limit shrinks"
+	case WarnWindowClamped:
+		return "RN-3 wait leaves too little of the lifetime"
+	case WarnBadOption:
+		return "option out of range"
+	case WarnNoValidity:
+		return "no validity period"
 	}
 	return "WarningCode(" + strconv.Itoa(int(c)) + ")"
 }
