@@ -315,3 +315,62 @@ func ExampleDocuments_Check() {
 	// <nil>
 	// renewal: no company code and no registry copy (RN-6)
 }
+
+func ExampleKind_String() {
+	fmt.Println(renewal.New, renewal.Renewal)
+	// Output: new renewal
+}
+
+func ExampleClause_String() {
+	fmt.Println(renewal.ClauseCommonNameChanged)
+	// Output: RN-1 common name changed
+}
+
+func ExampleCounting_String() {
+	fmt.Println(renewal.CivilDays, renewal.Elapsed)
+	// Output: CivilDays Elapsed
+}
+
+func ExampleWarningCode_String() {
+	fmt.Println(renewal.WarnKeyReused)
+	// Output: RN-7 key pair reused
+}
+
+func ExampleWarning_String() {
+	w := renewal.Warning{Code: renewal.WarnNonASCIIName, Detail: `"例え.jp"`}
+	fmt.Println(w)
+	// Output: common name is not ASCII: "例え.jp"
+}
+
+func ExampleReason_String() {
+	fmt.Println(renewal.ReasonZeroTime)
+	// Output: zero application instant
+}
+
+func ExampleDocumentReason_String() {
+	fmt.Println(renewal.DocumentStale)
+	// Output: registry copy is older than three months
+}
+
+func ExampleCause_String() {
+	fmt.Println(renewal.CauseConfigNewKey)
+	// Output: RN-8 a key has no certificate: the configuration may point at the new key while the old certificate is still installed
+}
+
+func ExampleError_Error() {
+	_, err := renewal.Classify(renewal.Application{Subject: subject("www.example.jp")}, nil, renewal.Policy{})
+	fmt.Println(err)
+	// Output: renewal: zero application instant
+}
+
+func ExampleDocumentError_Error() {
+	err := renewal.Documents{CompanyCode: "12-34"}.Check(tz.Date{Year: 2024, Month: 5, Day: 1})
+	fmt.Println(err)
+	// Output: renewal: company code is not all digits: "12-34" (RN-6)
+}
+
+func ExampleTooEarlyError_Is() {
+	err := error(&renewal.TooEarlyError{})
+	fmt.Println(errors.Is(err, renewal.ErrTooEarly))
+	// Output: true
+}
