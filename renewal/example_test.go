@@ -374,3 +374,21 @@ func ExampleTooEarlyError_Is() {
 	fmt.Println(errors.Is(err, renewal.ErrTooEarly))
 	// Output: true
 }
+
+func ExampleError_Unwrap() {
+	csr := request("www.example.jp", key(2))
+	csr.Signature[0] ^= 1
+	_, err := renewal.ApplicationFrom(csr, time.Date(2012, 11, 1, 0, 0, 0, 0, tz.JST))
+	fmt.Println(errors.Unwrap(err) != nil)
+	// Output: true
+}
+
+func ExampleTooEarlyError_Error() {
+	err := &renewal.TooEarlyError{
+		At:      time.Date(2024, 1, 20, 0, 0, 0, 0, time.UTC),
+		OpensAt: renewal.OpensAt(time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC), renewal.Policy{}),
+		Current: renewal.Held{Subject: subject("www.example.jp")},
+	}
+	fmt.Println(err)
+	// Output: renewal: renewal of "www.example.jp" applied for at 2024-01-20T09:00:00+09:00 is accepted from 2024-02-10T00:00:00+09:00 (RN-3)
+}
