@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"crypto/sha256"
+	"encoding/asn1"
 	"math"
 	"strconv"
 	"time"
@@ -53,6 +54,15 @@ type Policy struct {
 	// Zone is the zone in which CivilDays counts days. Nil means JST
 	// ([tz.JST]); the host's local zone is never used.
 	Zone *time.Location
+	// IgnoreAttributes lists subject attribute types that RN-4 does not
+	// compare. RN-4 counts a change of any subject information, so the
+	// default (nil) compares them all; a CA that drops attributes from
+	// the CSR when it issues, such as organizationalUnitName (2.5.4.11),
+	// which the Baseline Requirements no longer allow in subscriber
+	// certificates, lists them here so that last year's CSR subject still
+	// matches the certificate issued for it. The common name is always
+	// compared, by RN-1 and RN-2.
+	IgnoreAttributes []asn1.ObjectIdentifier
 }
 
 // DefaultPolicy returns the policy of the source FAQ (RN-3): a wait of 30
@@ -403,7 +413,7 @@ func decide(app Application, p Policy, ascii bool, l lookup) (Decision, error) {
 	default:
 		// RN-4: changing any subject information makes the application
 		// new.
-		if ch := changedAttributes(l.current.Subject, app.Subject); ch != nil {
+		if ch := changedAttributes(l.current.Subject, app.Subject, p.IgnoreAttributes); ch != nil {
 			d.Kind, d.Reason, d.Changed = New, ClauseSubjectChanged, ch
 			break
 		}

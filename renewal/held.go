@@ -167,11 +167,11 @@ func isCommonName(oid asn1.ObjectIdentifier) bool {
 
 type attribute struct{ oid, value string }
 
-// subjectAttributes returns the attributes of n other than the common name,
-// with canonical values, sorted. A name parsed from DER carries all its
+// subjectAttributes returns the attributes of n other than the common name
+// and those in ignore, with canonical values, sorted. A name parsed from DER carries all its
 // attributes in Names; a name built by hand carries them in its fields and
 // ExtraNames.
-func subjectAttributes(n pkix.Name) []attribute {
+func subjectAttributes(n pkix.Name, ignore []asn1.ObjectIdentifier) []attribute {
 	var in []pkix.AttributeTypeAndValue
 	if len(n.Names) > 0 {
 		in = append(in, n.Names...)
@@ -183,7 +183,7 @@ func subjectAttributes(n pkix.Name) []attribute {
 	}
 	out := make([]attribute, 0, len(in))
 	for _, a := range in {
-		if isCommonName(a.Type) {
+		if isCommonName(a.Type) || slices.ContainsFunc(ignore, a.Type.Equal) {
 			continue
 		}
 		out = append(out, attribute{a.Type.String(), canonicalValue(a.Value)})
@@ -208,11 +208,12 @@ func canonicalValue(v any) string {
 	return foldUnicode(strings.Join(strings.Fields(s), " "))
 }
 
-// changedAttributes returns the short names of the attribute types whose
-// values differ between a and b (RN-4), sorted; nil when none differ. The
-// order of the attributes in the subject does not matter.
-func changedAttributes(a, b pkix.Name) []string {
-	x, y := subjectAttributes(a), subjectAttributes(b)
+// changedAttributes returns the short names of the attribute types, other
+// than those in ignore, whose values differ between a and b (RN-4), sorted;
+// nil when none differ. The order of the attributes in the subject does not
+// matter.
+func changedAttributes(a, b pkix.Name, ignore []asn1.ObjectIdentifier) []string {
+	x, y := subjectAttributes(a, ignore), subjectAttributes(b, ignore)
 	if slices.Equal(x, y) {
 		return nil
 	}
