@@ -41,6 +41,20 @@ func ExampleParse_shapes() {
 	// 2012-12-10T23:59:59Z <nil>
 }
 
+// Lines copied from the CA's page or from openssl keep their labels.
+func ExampleParse_labels() {
+	for _, s := range []string{
+		"Validity End Date :12/10/2012 23:59:59 GMT",
+		"notAfter=Dec 10 23:59:59 2012 GMT",
+	} {
+		t, err := tz.Parse(s)
+		fmt.Println(t.In(tz.JST), err)
+	}
+	// Output:
+	// 2012-12-11 08:59:59 +0900 JST <nil>
+	// 2012-12-11 08:59:59 +0900 JST <nil>
+}
+
 // An abbreviation Parse does not know is an error, never +00:00.
 func ExampleParse_unknownZone() {
 	_, err := tz.Parse("12/10/2011 00:00:00 XST")

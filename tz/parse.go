@@ -98,6 +98,12 @@ func (e *ParseError) Error() string {
 //	2012年12月11日 8時59分59秒        Japanese, read as JST unless a zone follows
 //	2012-12-11, 2012/12/11, 20121211  a bare date: the first instant of that day in JST
 //
+// A line copied from a tool may keep the field name the tool printed before
+// the timestamp, followed by ":" or "=": "Validity Start Date:" and
+// "Validity End Date :" (the CA), "notBefore=" and "notAfter=" (openssl x509
+// -startdate and -enddate), "Not Before:" and "Not After :" (openssl x509
+// -text). Nothing else may precede the timestamp.
+//
 // Zones are written as an abbreviation that [Zone] knows, a numeric offset,
 // or UTC/GMT followed by an offset ("UTC+9"). A date with a time of day but
 // no zone is refused (ReasonMissingZone), except in the Japanese form, whose
@@ -113,7 +119,8 @@ func (e *ParseError) Error() string {
 func Parse(s string) (time.Time, error) {
 	p := parser{in: s, s: strings.TrimSpace(s)}
 	p.base = strings.Index(s, p.s)
-	if p.s == "" {
+	p.label()
+	if p.i == len(p.s) {
 		return time.Time{}, &ParseError{Input: s, Reason: ReasonEmpty}
 	}
 	t, err := p.timestamp()
@@ -124,6 +131,37 @@ func Parse(s string) (time.Time, error) {
 		return time.Time{}, p.fail(ReasonTrailingText, p.i, len(p.s))
 	}
 	return t, nil
+}
+
+// labels are the field names that tools print before a timestamp, longest
+// first where one is a prefix of another.
+var labels = [...]string{
+	"Validity Start Date", "Validity End Date", // the CA's form (server FAQ Q9)
+	"notBefore", "notAfter", // openssl x509 -startdate / -enddate
+	"Not Before", "Not After", // openssl x509 -text
+}
+
+// label skips one field name that a tool prints before a timestamp, with
+// the white space and the ":" or "=" after it, so that a line copied from
+// the tool's output parses as the timestamp it holds.
+func (p *parser) label() {
+	for _, l := range labels {
+		if len(p.s) < len(l) || !strings.EqualFold(p.s[:len(l)], l) {
+			continue
+		}
+		i := len(l)
+		for i < len(p.s) && (p.s[i] == ' ' || p.s[i] == '\t') {
+			i++
+		}
+		if i < len(p.s) && (p.s[i] == ':' || p.s[i] == '=') {
+			i++
+			for i < len(p.s) && (p.s[i] == ' ' || p.s[i] == '\t') {
+				i++
+			}
+			p.i = i
+		}
+		return
+	}
 }
 
 // ParseDate reads a civil date: "2012-12-11", "2012/12/11", "20121211" or
@@ -224,7 +262,7 @@ func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 type clock struct{ h, m, s, ns int }
 
 func (p *parser) timestamp() (time.Time, error) {
-	if isLetter(p.s[0]) {
+	if isLetter(p.s[p.i]) {
 		return p.named()
 	}
 	start := p.i
@@ -254,7 +292,7 @@ func (p *parser) timestamp() (time.Time, error) {
 	case n == 4 && p.peekString("年"):
 		return p.japanese(v)
 	case n <= 2 && p.peekByte('/'):
-		return p.caStyle(v)
+		return p.caStyle(v, start)
 	case n == 8:
 		d := Date{v / 10000, time.Month(v / 100 % 100), v % 100}
 		if !d.IsValid() {
@@ -322,8 +360,7 @@ func (p *parser) ymd(y int, sep byte) (Date, error) {
 }
 
 // caStyle reads the CA's "MM/DD/YYYY hh:mm:ss ZONE" after the month.
-func (p *parser) caStyle(m int) (time.Time, error) {
-	start := 0
+func (p *parser) caStyle(m, start int) (time.Time, error) {
 	p.i++
 	d, ok := p.number(1, 2)
 	if !ok || !p.peekByte('/') {

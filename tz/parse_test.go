@@ -67,6 +67,12 @@ func TestParse(t *testing.T) {
 		{"TV-1 zone abbreviations ignore case", "2012/12/11 08:59:59 jst", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
 		{"TV-4 US zone", "2012-12-10 15:59:59 PST", utc(2012, 12, 10, 23, 59, 59, 0), "PST"},
 		{"TV-5 year 2050", "2050-01-01T00:00:00Z", utc(2050, 1, 1, 0, 0, 0, 0), "UTC"},
+		{"TV-2 CA line with its label", "Validity Start Date:12/10/2011 00:00:00 GMT", utc(2011, 12, 10, 0, 0, 0, 0), "UTC"},
+		{"TV-2 CA end line with its label", "Validity End Date :12/10/2012 23:59:59 GMT", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 openssl -enddate line", "notAfter=Dec 10 23:59:59 2012 GMT", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 openssl -startdate line", "notBefore=Dec 10 00:00:00 2011 GMT", utc(2011, 12, 10, 0, 0, 0, 0), "UTC"},
+		{"TV-4 openssl -text line", "            Not After : Dec 10 23:59:59 2012 GMT", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 openssl -dateopt iso_8601", "2012-12-10 23:59:59Z", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,6 +143,11 @@ func TestParseErrors(t *testing.T) {
 		{"TV-4 ten fraction digits", "2012-12-10T23:59:59.1234567891Z",
 			&ParseError{Input: "2012-12-10T23:59:59.1234567891Z", Reason: ReasonSyntax, Offset: 30}},
 		{"TV-4 word", "tomorrow", &ParseError{Input: "tomorrow", Reason: ReasonSyntax, Offset: 0}},
+		{"TV-4 label alone", "notAfter=", &ParseError{Input: "notAfter=", Reason: ReasonEmpty}},
+		{"TV-4 label without separator", "notAfter Dec 10 23:59:59 2012 GMT",
+			&ParseError{Input: "notAfter Dec 10 23:59:59 2012 GMT", Reason: ReasonSyntax, Offset: 0}},
+		{"TV-4 unknown label", "expires: Dec 10 23:59:59 2012 GMT",
+			&ParseError{Input: "expires: Dec 10 23:59:59 2012 GMT", Reason: ReasonSyntax, Offset: 0}},
 		{"TV-4 unclosed parenthesis", "2012年12月11日 8:59:59 (JST",
 			&ParseError{Input: "2012年12月11日 8:59:59 (JST", Reason: ReasonSyntax, Offset: 30}},
 	}
