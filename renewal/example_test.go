@@ -142,6 +142,22 @@ func ExampleHeldFrom() {
 	// Output: www.example.jp 2011-12-10 09:00:00 2012-12-11 08:59:59
 }
 
+func ExampleHeld_CommonName() {
+	fmt.Println(renewal.HeldFrom(faqCert).CommonName())
+	// Output: www.example.jp
+}
+
+func ExampleHeld_Issued() {
+	fmt.Println(renewal.HeldFrom(faqCert).Issued().In(tz.JST).Format(time.DateTime))
+	// Output: 2011-12-10 09:00:00
+}
+
+func ExampleApplication_CommonName() {
+	app, _ := renewal.ApplicationFrom(request("www.example.jp", key(2)), time.Date(2012, 11, 1, 0, 0, 0, 0, tz.JST))
+	fmt.Println(app.CommonName())
+	// Output: www.example.jp
+}
+
 func ExampleApplicationFrom() {
 	csr := request("www.example.jp", key(2))
 	csr.Signature[0] ^= 1 // damaged in transit

@@ -34,6 +34,15 @@ type Held struct {
 	SerialNumber *big.Int
 }
 
+// CommonName returns the common name of the certificate's subject, the name
+// RN-1 to RN-4 compare.
+func (h Held) CommonName() string { return h.Subject.CommonName }
+
+// Issued returns the instant the certificate was issued, which this package
+// takes to be its notBefore (RN-3 counts the wait from it; TV-6 picks the
+// lifetime limit by it).
+func (h Held) Issued() time.Time { return h.NotBefore }
+
 // HeldFrom returns the parts of cert that [Held] keeps. The subject,
 // validity, public key and serial number are shared with cert, not copied.
 // A nil cert gives the zero Held.
@@ -72,6 +81,9 @@ type Application struct {
 	// At is the instant of the application. It must not be zero.
 	At time.Time
 }
+
+// CommonName returns the common name of the application's subject.
+func (a Application) CommonName() string { return a.Subject.CommonName }
 
 // ApplicationFrom returns the application for csr made at the instant at,
 // after checking the CSR's self-signature. Additional is false; set it on
