@@ -1,0 +1,156 @@
+package validity
+
+import (
+	"errors"
+	"strconv"
+	"time"
+)
+
+// Sentinel errors that the typed errors of this package match with
+// [errors.Is].
+var (
+	// ErrInvalidPeriod is matched by a *[PeriodError] or *[LifetimeError]
+	// whose Reason is [ReasonInvalidPeriod].
+	ErrInvalidPeriod = errors.New("validity: invalid period")
+	// ErrLifetimeExceeded is matched by a *[LifetimeError] whose certificate
+	// is longer than the MUST NOT bound of TV-6 ([ReasonLifetimeExceeded]).
+	ErrLifetimeExceeded = errors.New("validity: lifetime exceeds the maximum")
+	// ErrLifetimeWarning is matched by a *[LifetimeError] whose certificate
+	// is longer than the SHOULD NOT bound of TV-6 but within the MUST NOT
+	// bound ([ReasonLifetimeWarning]).
+	ErrLifetimeWarning = errors.New("validity: lifetime exceeds the recommended maximum")
+	// ErrNotApplicable is matched by a *[LifetimeError] for a certificate
+	// the TV-6 limits do not apply to, so that was not checked
+	// ([ReasonCACertificate], [ReasonNotServerAuth], [ReasonNoLimit]).
+	ErrNotApplicable = errors.New("validity: lifetime limits not applicable")
+	// ErrMalformed is matched by an *[EncodingError] whose input is not the
+	// DER of a TBSCertificate ([ReasonMalformed]).
+	ErrMalformed = errors.New("validity: malformed certificate")
+)
+
+// A Reason says why a function of this package returned an error.
+type Reason int
+
+const (
+	// ReasonZeroTime results when the instant to judge is the zero
+	// time.Time, a caller bug; it is never taken as "now".
+	ReasonZeroTime Reason = iota + 1
+	// ReasonInvalidPeriod results when a Period has a zero end or its
+	// NotAfter is before its NotBefore (see [Period.IsValid]).
+	ReasonInvalidPeriod
+	// ReasonNotYetValid results when the instant is before NotBefore.
+	ReasonNotYetValid
+	// ReasonExpired results when the instant is after NotAfter.
+	ReasonExpired
+	// ReasonLifetimeExceeded results when a TLS server certificate is
+	// longer than the MUST NOT bound in force at its notBefore (TV-6).
+	ReasonLifetimeExceeded
+	// ReasonLifetimeWarning results when a TLS server certificate is longer
+	// than the SHOULD NOT bound in force at its notBefore but not the MUST
+	// NOT bound (TV-6).
+	ReasonLifetimeWarning
+	// ReasonCACertificate results when [CheckTLSServer] is given a CA
+	// certificate, to which the TV-6 limits do not apply.
+	ReasonCACertificate
+	// ReasonNotServerAuth results when [CheckTLSServer] is given a
+	// certificate whose extended key usage excludes server authentication.
+	ReasonNotServerAuth
+	// ReasonNoLimit results when a certificate was issued before the first
+	// TV-6 step this package knows (2016-07-02T00:00:00Z).
+	ReasonNoLimit
+	// ReasonMalformed results when the bytes given as a TBSCertificate are
+	// not its DER, or a certificate is nil.
+	ReasonMalformed
+	// ReasonEncoding results when the validity's time encoding has at least
+	// one finding of [SeverityWarning] or [SeverityError] (TV-5).
+	ReasonEncoding
+)
+
+var reasonText = [...]string{
+	ReasonZeroTime:         "zero time",
+	ReasonInvalidPeriod:    "invalid period",
+	ReasonNotYetValid:      "not yet valid",
+	ReasonExpired:          "expired",
+	ReasonLifetimeExceeded: "lifetime exceeded",
+	ReasonLifetimeWarning:  "lifetime over recommendation",
+	ReasonCACertificate:    "CA certificate",
+	ReasonNotServerAuth:    "not for server authentication",
+	ReasonNoLimit:          "no limit known",
+	ReasonMalformed:        "malformed",
+	ReasonEncoding:         "bad time encoding",
+}
+
+// String returns the reason in words, such as "expired";
+// "Reason(n)" for a value not listed.
+func (r Reason) String() string {
+	if r > 0 && int(r) < len(reasonText) {
+		return reasonText[r]
+	}
+	return "Reason(" + strconv.Itoa(int(r)) + ")"
+}
+
+// A Severity grades a finding or a lifetime error.
+type Severity int
+
+const (
+	// SeverityInfo marks something worth knowing that breaks no rule, such
+	// as a notAfter of 99991231235959Z.
+	SeverityInfo Severity = iota + 1
+	// SeverityWarning marks a SHOULD or SHOULD NOT that is not followed.
+	SeverityWarning
+	// SeverityError marks a MUST or MUST NOT that is broken.
+	SeverityError
+)
+
+var severityText = [...]string{
+	SeverityInfo:    "info",
+	SeverityWarning: "warning",
+	SeverityError:   "error",
+}
+
+// String returns "info", "warning" or "error"; "Severity(n)" for any
+// other value.
+func (s Severity) String() string {
+	if s > 0 && int(s) < len(severityText) {
+		return severityText[s]
+	}
+	return "Severity(" + strconv.Itoa(int(s)) + ")"
+}
+
+// A PeriodError reports that an instant is not within a [Period], or that
+// the instant or the Period cannot be judged. [Period.Check] returns it.
+type PeriodError struct {
+	Period Period
+	At     time.Time // the instant judged
+	Reason Reason    // ReasonNotYetValid, ReasonExpired, ReasonZeroTime or ReasonInvalidPeriod
+}
+
+// Error returns, for example, "validity: expired at 2012-12-11T00:00:00Z:
+// valid 2011-12-10T00:00:00Z through 2012-12-10T23:59:59Z".
+func (e *PeriodError) Error() string {
+	b := []byte("validity: ")
+	switch e.Reason {
+	case ReasonZeroTime:
+		b = append(b, "zero time given to judge "...)
+	default:
+		b = append(b, e.Reason.String()...)
+		b = append(b, " at "...)
+		b = appendRFC3339(b, e.At)
+		b = append(b, ": "...)
+	}
+	b = append(b, "valid "...)
+	b = appendRFC3339(b, e.Period.NotBefore)
+	b = append(b, " through "...)
+	b = appendRFC3339(b, e.Period.NotAfter)
+	return string(b)
+}
+
+// Is reports whether target is [ErrInvalidPeriod] and e's Reason is
+// [ReasonInvalidPeriod].
+func (e *PeriodError) Is(target error) bool {
+	return target == ErrInvalidPeriod && e.Reason == ReasonInvalidPeriod
+}
+
+func appendRFC3339(b []byte, t time.Time) []byte {
+	return t.AppendFormat(b, time.RFC3339Nano)
+}

@@ -1,0 +1,113 @@
+package validity_test
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"math/big"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/certlife/certlife/tz"
+	"golang.org/x/crypto/cryptobyte"
+	"golang.org/x/crypto/cryptobyte/asn1"
+)
+
+// utc returns the UTC instant y-m-d h:mi:s.
+func utc(y int, m time.Month, d, h, mi, s int) time.Time {
+	return time.Date(y, m, d, h, mi, s, 0, time.UTC)
+}
+
+// jst returns the JST instant y-m-d h:mi:s.
+func jst(y int, m time.Month, d, h, mi, s int) time.Time {
+	return time.Date(y, m, d, h, mi, s, 0, tz.JST)
+}
+
+// mustParse reads a timestamp with tz.Parse.
+func mustParse(t testing.TB, s string) time.Time {
+	t.Helper()
+	v, err := tz.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+var testKey = sync.OnceValues(func() (*ecdsa.PrivateKey, error) {
+	return ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+})
+
+// certOpts describes a test certificate.
+type certOpts struct {
+	notBefore, notAfter time.Time
+	isCA                bool
+	eku                 []x509.ExtKeyUsage
+	unknownEKU          bool // add an EKU crypto/x509 does not know
+}
+
+// newCert creates and parses a self-signed test certificate with
+// crypto/x509, which encodes times as RFC 5280 requires.
+func newCert(t testing.TB, o certOpts) *x509.Certificate {
+	t.Helper()
+	key, err := testKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "www.example.jp"},
+		NotBefore:             o.notBefore,
+		NotAfter:              o.notAfter,
+		IsCA:                  o.isCA,
+		BasicConstraintsValid: o.isCA,
+		ExtKeyUsage:           o.eku,
+	}
+	if o.unknownEKU {
+		tmpl.UnknownExtKeyUsage = append(tmpl.UnknownExtKeyUsage, []int{1, 2, 3, 4})
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cert
+}
+
+// asn1Time is one validity time for tbsWith: an ASN.1 tag and its content.
+type asn1Time struct {
+	tag asn1.Tag
+	raw string
+}
+
+func utcTime(raw string) asn1Time         { return asn1Time{asn1.UTCTime, raw} }
+func generalizedTime(raw string) asn1Time { return asn1Time{asn1.GeneralizedTime, raw} }
+
+// tbsWith hand-builds the DER of a TBSCertificate whose validity holds the
+// given times verbatim, however wrong, up to and including the fields
+// EncodingFindings reads, followed by an empty subject.
+func tbsWith(times ...asn1Time) []byte {
+	var b cryptobyte.Builder
+	b.AddASN1(asn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		b.AddASN1(asn1.Tag(0).Constructed().ContextSpecific(), func(b *cryptobyte.Builder) {
+			b.AddASN1Int64(2)
+		})
+		b.AddASN1Int64(1)
+		b.AddASN1(asn1.SEQUENCE, func(b *cryptobyte.Builder) {
+			b.AddASN1ObjectIdentifier([]int{1, 2, 840, 10045, 4, 3, 2}) // ecdsa-with-SHA256
+		})
+		b.AddASN1(asn1.SEQUENCE, func(b *cryptobyte.Builder) {}) // issuer
+		b.AddASN1(asn1.SEQUENCE, func(b *cryptobyte.Builder) {
+			for _, t := range times {
+				b.AddASN1(t.tag, func(b *cryptobyte.Builder) { b.AddBytes([]byte(t.raw)) })
+			}
+		})
+		b.AddASN1(asn1.SEQUENCE, func(b *cryptobyte.Builder) {}) // subject
+	})
+	return b.BytesOrPanic()
+}
