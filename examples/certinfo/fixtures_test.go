@@ -14,6 +14,8 @@ import (
 
 	"github.com/certlife/certlife/examples/internal/clitest"
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
 
 // Keys of the sample certificates, from fixed seeds so that the output is
@@ -100,7 +102,47 @@ func tv6PEM(tb testing.TB) []byte {
 		tb.Fatal(err)
 	}
 	add(der)
+	// TV-5: 99991231235959Z, "no well-defined expiration".
+	add(leafDER(tb, 7, "9999.example.jp", sep2020, time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)))
+	// TV-5: a notBefore before 2050 written as GeneralizedTime.
+	add(generalizedNotBefore(tb, leafDER(tb, 8, "gt.example.jp", sep2020, days(sep2020, 90))))
 	return b.Bytes()
+}
+
+// generalizedNotBefore rewrites the UTCTime notBefore of a certificate as
+// a GeneralizedTime, which RFC 5280 4.1.2.5 forbids before 2050. The
+// signature no longer matches; certinfo does not verify signatures.
+func generalizedNotBefore(tb testing.TB, der []byte) []byte {
+	tb.Helper()
+	var cert, tbs, sigAlg, sig, version, serial, tbsSigAlg, issuer, validity, notBefore cryptobyte.String
+	var notBeforeTag cbasn1.Tag
+	in := cryptobyte.String(der)
+	if !in.ReadASN1(&cert, cbasn1.SEQUENCE) || !cert.ReadASN1(&tbs, cbasn1.SEQUENCE) ||
+		!cert.ReadASN1Element(&sigAlg, cbasn1.SEQUENCE) || !cert.ReadASN1Element(&sig, cbasn1.BIT_STRING) ||
+		!tbs.ReadASN1Element(&version, cbasn1.Tag(0).Constructed().ContextSpecific()) ||
+		!tbs.ReadASN1Element(&serial, cbasn1.INTEGER) || !tbs.ReadASN1Element(&tbsSigAlg, cbasn1.SEQUENCE) ||
+		!tbs.ReadASN1Element(&issuer, cbasn1.SEQUENCE) || !tbs.ReadASN1(&validity, cbasn1.SEQUENCE) ||
+		!validity.ReadAnyASN1(&notBefore, &notBeforeTag) || notBeforeTag != cbasn1.UTCTime {
+		tb.Fatal("generalizedNotBefore: unexpected certificate structure")
+	}
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+			for _, e := range []cryptobyte.String{version, serial, tbsSigAlg, issuer} {
+				b.AddBytes(e)
+			}
+			b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+				b.AddASN1(cbasn1.GeneralizedTime, func(b *cryptobyte.Builder) {
+					b.AddBytes([]byte("20" + string(notBefore)))
+				})
+				b.AddBytes(validity) // notAfter, unchanged
+			})
+			b.AddBytes(tbs) // subject and the rest, unchanged
+		})
+		b.AddBytes(sigAlg)
+		b.AddBytes(sig)
+	})
+	return b.BytesOrPanic()
 }
 
 // TestFixtures checks that the embedded sample and testdata/tv6.pem are

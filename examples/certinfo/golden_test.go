@@ -42,6 +42,12 @@ func TestGolden(t *testing.T) {
 		{Name: "error bad certificate continues", Args: []string{"-at", "2012-06-01T00:00:00Z", "-"},
 			Stdin: "-----BEGIN CERTIFICATE-----\nMAMCAQA=\n-----END CERTIFICATE-----\n" + string(sample)},
 		{Name: "error unterminated block", Args: []string{"-at", "2012-06-01T00:00:00Z", "-"}, Stdin: string(sample[:100])},
+		{Name: "error PEM END does not match BEGIN", Args: []string{"-at", "2012-06-01T00:00:00Z", "-"},
+			Stdin: "-----BEGIN CERTIFICATE-----\nMAMCAQA=\n-----END PRIVATE KEY-----\n"},
+		{Name: "error bad base64", Args: []string{"-at", "2012-06-01T00:00:00Z", "-"},
+			Stdin: "-----BEGIN CERTIFICATE-----\nMA!!\n-----END CERTIFICATE-----\n"},
+		{Name: "PEM skips other blocks", Args: []string{"-at", "2012-06-01T00:00:00Z", "-"},
+			Stdin: "-----BEGIN PRIVATE KEY-----\nMAMCAQA=\n-----END PRIVATE KEY-----\n" + string(sample)},
 		{Name: "error 2 wins over 1", Args: []string{"-expires-within", "30d", "-at", "2013-01-01", "-", "testdata/nonexistent.pem"}, Stdin: string(sample)},
 	}
 	for _, c := range cases {

@@ -3,7 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/pem"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +20,9 @@ var errNoCertificate = errors.New("no certificate found")
 // time and each block is handed on and dropped before the next is read.
 type scanner struct {
 	r     *bufio.Reader
-	block []byte // the current PEM block, reused
+	label []byte // label of the current PEM block, reused
+	block []byte // base64 of the current PEM block, reused
+	der   []byte // the decoded block, reused
 	line  []byte // a line longer than the reader's buffer, reused
 }
 
@@ -73,42 +75,53 @@ func eachDER(data []byte, fn func(der []byte) error) error {
 	return nil
 }
 
-// eachPEM walks the PEM blocks of the input, line by line, and hands on
-// those of type CERTIFICATE. Text around blocks (openssl's -text output,
-// comments) and blocks of other types (keys, CSRs) are skipped.
+// eachPEM walks the PEM blocks of the input (RFC 7468), line by line, and
+// hands on those of type CERTIFICATE. Text around blocks (openssl's -text
+// output, comments) and blocks of other types (keys, CSRs) are skipped.
+// The base64 of a block is gathered and decoded into a buffer that is
+// reused for the next block, since nothing keeps a certificate after fn.
 func (s *scanner) eachPEM(fn func(der []byte) error) error {
-	inBlock, found := false, false
-	for {
+	var label []byte // the label of the block being read, or nil outside
+	found := false
+	for lineNo := 1; ; lineNo++ {
 		line, err := s.readLine()
-		if len(line) > 0 {
-			trimmed := bytes.TrimSpace(line)
-			switch {
-			case !inBlock && bytes.HasPrefix(trimmed, []byte("-----BEGIN ")):
-				inBlock = true
-				s.block = append(s.block[:0], trimmed...)
-				s.block = append(s.block, '\n')
-			case inBlock:
-				s.block = append(s.block, trimmed...)
-				s.block = append(s.block, '\n')
-				if bytes.HasPrefix(trimmed, []byte("-----END ")) {
-					inBlock = false
-					p, _ := pem.Decode(s.block)
-					switch {
-					case p == nil:
-						return errors.New("malformed PEM block")
-					case p.Type == "CERTIFICATE" || p.Type == "X509 CERTIFICATE":
-						found = true
-						if err := fn(p.Bytes); err != nil {
-							return err
-						}
-					}
+		trimmed := bytes.TrimSpace(line)
+		switch {
+		case len(trimmed) == 0:
+		case label == nil:
+			if l, ok := boundary(trimmed, "-----BEGIN "); ok {
+				label = append(s.label[:0], l...)
+				s.label = label
+				s.block = s.block[:0]
+			}
+		case bytes.HasPrefix(trimmed, []byte("-----END ")):
+			if l, ok := boundary(trimmed, "-----END "); !ok || !bytes.Equal(l, label) {
+				return fmt.Errorf("line %d: PEM END line does not match BEGIN %s", lineNo, label)
+			}
+			if string(label) == "CERTIFICATE" || string(label) == "X509 CERTIFICATE" {
+				n := base64.StdEncoding.DecodedLen(len(s.block))
+				if cap(s.der) < n {
+					s.der = make([]byte, n)
+				}
+				n, derr := base64.StdEncoding.Decode(s.der[:n], s.block)
+				if derr != nil {
+					return fmt.Errorf("line %d: bad base64 in PEM block: %v", lineNo, derr)
+				}
+				found = true
+				if err := fn(s.der[:n]); err != nil {
+					return err
 				}
 			}
+			label = nil
+		case bytes.IndexByte(trimmed, ':') >= 0:
+			// An RFC 1421 header (Proc-Type: ...); certificates have none.
+		default:
+			s.block = append(s.block, trimmed...)
 		}
 		if err == io.EOF {
 			switch {
-			case inBlock:
-				return errors.New("unterminated PEM block at end of input")
+			case label != nil:
+				return fmt.Errorf("unterminated PEM block %s at end of input", label)
 			case !found:
 				return errNoCertificate
 			}
@@ -118,6 +131,15 @@ func (s *scanner) eachPEM(fn func(der []byte) error) error {
 			return err
 		}
 	}
+}
+
+// boundary returns the label of a PEM boundary line "-----BEGIN label-----".
+func boundary(line []byte, prefix string) ([]byte, bool) {
+	if !bytes.HasPrefix(line, []byte(prefix)) || !bytes.HasSuffix(line, []byte("-----")) ||
+		len(line) < len(prefix)+5 {
+		return nil, false
+	}
+	return line[len(prefix) : len(line)-5], true
 }
 
 // readLine returns the next line, including its newline; its bytes are

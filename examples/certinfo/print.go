@@ -3,20 +3,22 @@ package main
 import (
 	"bufio"
 	"crypto/x509"
-	"encoding/json"
 	"errors"
 	"math/big"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/certlife/certlife/tz"
+	"github.com/certlife/certlife/validity"
 )
 
 // printer writes the report of each certificate as it comes.
 type printer struct {
 	opt   options
 	out   *bufio.Writer
-	buf   []byte // the text report of one certificate, reused
+	buf   []byte // the report of one certificate, reused
+	name  []byte // scratch for a distinguished name, reused
 	input string // name of the current input
 	index int    // 1-based index of the current certificate in it
 }
@@ -26,14 +28,14 @@ func (p *printer) pkcs12(data []byte, fn func(der []byte) error) error {
 	return errors.New("PKCS#12 input is not supported yet")
 }
 
-// Column layout of the validity table.
+// Column layout of the text report.
 const (
 	labelWidth = 13
 	colWidth   = 26
 )
 
-// Formats of the validity table: GMT as the CA prints it (TV-2), the
-// other zones in ISO order with the zone's abbreviation.
+// Layouts: GMT as the CA prints it (TV-2), the other zones in ISO order
+// with the zone's abbreviation, JSON in RFC 3339.
 const (
 	gmtLayout  = "01/02/2006 15:04:05 GMT"
 	zoneLayout = "2006-01-02 15:04:05 MST"
@@ -54,43 +56,6 @@ func (p *printer) header() {
 	p.buf = b
 }
 
-// status of a certificate at an instant (TV-3: valid iff notBefore <= at
-// <= notAfter).
-func status(c *x509.Certificate, at time.Time) string {
-	switch {
-	case at.Before(c.NotBefore):
-		return "not_yet_valid"
-	case at.After(c.NotAfter):
-		return "expired"
-	}
-	return "valid"
-}
-
-// certJSON is one line of -json output; the field names are documented in
-// the package comment and stable.
-type certJSON struct {
-	Input         string     `json:"input"`
-	Index         int        `json:"index"`
-	Subject       string     `json:"subject"`
-	Issuer        string     `json:"issuer"`
-	Serial        string     `json:"serial"`
-	NotBefore     time.Time  `json:"not_before"`
-	NotAfter      time.Time  `json:"not_after"`
-	NotBeforeJST  time.Time  `json:"not_before_jst"`
-	NotAfterJST   time.Time  `json:"not_after_jst"`
-	Zone          string     `json:"zone,omitempty"`
-	NotBeforeZone *time.Time `json:"not_before_zone,omitempty"`
-	NotAfterZone  *time.Time `json:"not_after_zone,omitempty"`
-	At            time.Time  `json:"at"`
-	Status        string     `json:"status"`
-	Remaining     int64      `json:"remaining_seconds"`
-	LengthSeconds int64      `json:"length_seconds"`
-	LengthDays    int64      `json:"length_days"`
-	Limit         lifetime   `json:"limit"`
-	Encoding      []string   `json:"encoding"`
-	ExpiresWithin *bool      `json:"expires_within,omitempty"`
-}
-
 // print parses one certificate and prints its report. It returns whether
 // the certificate expires within -expires-within.
 func (p *printer) print(der []byte) (expiring bool, err error) {
@@ -99,53 +64,36 @@ func (p *printer) print(der []byte) (expiring bool, err error) {
 		return false, err
 	}
 	at := p.opt.at
-	length := lengthOf(c.NotBefore, c.NotAfter)
-	remaining := c.NotAfter.Sub(at)
-	st := status(c, at)
-	life := judgeLifetime(c)
-	findings := encodingFindings(c.Raw)
-	// A certificate expires within D when it is no longer valid at at+D.
+	j := judge(c, at)
+	// A certificate expires within D when it is no longer valid at at+D
+	// (TV-3: valid while notBefore <= t <= notAfter).
 	expiring = p.opt.hasWithin && c.NotAfter.Before(at.Add(p.opt.within))
-
 	if p.opt.json {
-		j := certJSON{
-			Input: p.input, Index: p.index,
-			Subject: c.Subject.String(), Issuer: c.Issuer.String(),
-			Serial:    serialHex(c.SerialNumber),
-			NotBefore: c.NotBefore.UTC(), NotAfter: c.NotAfter.UTC(),
-			NotBeforeJST: c.NotBefore.In(tz.JST), NotAfterJST: c.NotAfter.In(tz.JST),
-			At: at, Status: st,
-			Remaining:     int64(remaining / time.Second),
-			LengthSeconds: int64(length / time.Second), LengthDays: daysOf(length),
-			Limit: life, Encoding: findings,
-		}
-		if j.Encoding == nil {
-			j.Encoding = []string{}
-		}
-		if p.opt.zone != nil {
-			nb, na := c.NotBefore.In(p.opt.zone), c.NotAfter.In(p.opt.zone)
-			j.Zone, j.NotBeforeZone, j.NotAfterZone = p.opt.zoneName, &nb, &na
-		}
-		if p.opt.hasWithin {
-			j.ExpiresWithin = &expiring
-		}
-		enc := json.NewEncoder(p.out)
-		enc.SetEscapeHTML(false)
-		return expiring, enc.Encode(j)
+		p.buf = p.appendJSON(p.buf[:0], c, &j, expiring)
+	} else {
+		p.buf = p.appendText(p.buf[:0], c, &j, expiring)
 	}
+	_, err = p.out.Write(p.buf)
+	return expiring, err
+}
 
-	b := p.buf[:0]
+func (p *printer) appendText(b []byte, c *x509.Certificate, j *judgement, expiring bool) []byte {
 	b = append(b, '\n')
 	b = append(b, p.input...)
 	b = append(b, ": certificate "...)
 	b = strconv.AppendInt(b, int64(p.index), 10)
 	b = append(b, '\n')
-	b = field(b, "subject", c.Subject.String())
-	b = field(b, "issuer", c.Issuer.String())
+	b = label(b, "subject")
+	b = appendName(b, c.RawSubject, &c.Subject)
+	b = append(b, '\n')
+	b = label(b, "issuer")
+	b = appendName(b, c.RawIssuer, &c.Issuer)
+	b = append(b, '\n')
 	b = label(b, "serial")
 	b = appendSerial(b, c.SerialNumber)
 	b = append(b, '\n')
 
+	// TV-1, TV-2: GMT and JST side by side, notAfter inclusive.
 	b = label(b, "validity")
 	b = pad(b, "GMT", colWidth)
 	if p.opt.zone != nil {
@@ -159,18 +107,20 @@ func (p *printer) print(der []byte) (expiring bool, err error) {
 	b = p.row(b, "  not after", c.NotAfter)
 
 	b = label(b, "status")
-	switch st {
-	case "valid":
+	switch j.status {
+	case validity.Valid:
 		b = append(b, "valid, "...)
-		b = appendDuration(b, remaining)
-		b = append(b, " left"...)
-	case "expired":
-		b = append(b, "expired "...)
-		b = appendDuration(b, -remaining)
+		b = appendDuration(b, j.remaining)
+		b = append(b, " left (through notAfter inclusive)"...)
+	case validity.Expired:
+		b = append(b, "expired, notAfter passed "...)
+		b = appendDuration(b, secondsBetween(c.NotAfter, p.opt.at))
 		b = append(b, " ago"...)
-	default:
+	case validity.NotYetValid:
 		b = append(b, "not yet valid, starts in "...)
-		b = appendDuration(b, c.NotBefore.Sub(at))
+		b = appendDuration(b, secondsBetween(p.opt.at, c.NotBefore))
+	default:
+		b = append(b, j.status.String()...)
 	}
 	b = append(b, '\n')
 	if p.opt.hasWithin {
@@ -180,45 +130,49 @@ func (p *printer) print(der []byte) (expiring bool, err error) {
 		} else {
 			b = append(b, "not within "...)
 		}
-		b = appendDuration(b, p.opt.within)
+		b = appendDuration(b, int64(p.opt.within/time.Second))
 		b = append(b, '\n')
 	}
 
+	// TV-3 length, TV-6 limit.
 	b = label(b, "length")
-	b = strconv.AppendInt(b, daysOf(length), 10)
+	b = strconv.AppendInt(b, int64(j.days), 10)
 	b = append(b, " days ("...)
-	b = strconv.AppendInt(b, int64(length/time.Second), 10)
-	b = append(b, " s, both ends included)\n"...)
-
+	b = strconv.AppendInt(b, j.length, 10)
+	b = append(b, " s, notAfter - notBefore + 1 s)\n"...)
 	b = label(b, "TV-6 limit")
-	b = append(b, life.Rule...)
-	if life.Max != "" {
-		b = append(b, ": MUST NOT exceed "...)
-		b = append(b, life.Max...)
-		if life.WarnDays > 0 {
-			b = append(b, ", SHOULD NOT exceed "...)
-			b = strconv.AppendInt(b, life.WarnDays, 10)
-		}
+	if j.limit.MaxDays == 0 {
+		b = append(b, "none known for certificates issued before "...)
+		b = j.limit.Until.AppendFormat(b, time.DateOnly)
+	} else {
+		b = append(b, j.limit.Source...)
 	}
 	b = append(b, '\n')
 	b = label(b, "verdict")
-	b = append(b, life.Verdict...)
+	b = append(b, j.verdict...)
+	if j.reason != "" && j.verdict != verdictNoLimit {
+		b = append(b, ": "...)
+		b = append(b, j.reason...)
+	}
 	b = append(b, '\n')
 
+	// TV-5.
 	b = label(b, "encoding")
-	if len(findings) == 0 {
+	switch {
+	case j.findErr != nil:
+		b = append(b, j.findErr.Error()...)
+		b = append(b, '\n')
+	case len(j.findings) == 0:
 		b = append(b, "ok (RFC 5280 4.1.2.5)\n"...)
 	}
-	for i, f := range findings {
+	for i, f := range j.findings {
 		if i > 0 {
 			b = label(b, "")
 		}
-		b = append(b, f...)
+		b = append(b, f.String()...)
 		b = append(b, '\n')
 	}
-	p.buf = b
-	_, err = p.out.Write(b)
-	return expiring, err
+	return b
 }
 
 // row prints one line of the validity table.
@@ -238,15 +192,121 @@ func (p *printer) row(b []byte, name string, t time.Time) []byte {
 	return append(b, '\n')
 }
 
+// appendJSON appends one JSON Lines record; the field names are documented
+// in the package comment and stable.
+func (p *printer) appendJSON(b []byte, c *x509.Certificate, j *judgement, expiring bool) []byte {
+	b = append(b, `{"input":`...)
+	b = appendJSONString(b, p.input)
+	b = append(b, `,"index":`...)
+	b = strconv.AppendInt(b, int64(p.index), 10)
+	b = append(b, `,"subject":`...)
+	p.name = appendName(p.name[:0], c.RawSubject, &c.Subject)
+	b = appendJSONString(b, string(p.name))
+	b = append(b, `,"issuer":`...)
+	p.name = appendName(p.name[:0], c.RawIssuer, &c.Issuer)
+	b = appendJSONString(b, string(p.name))
+	b = append(b, `,"serial":"`...)
+	b = c.SerialNumber.Append(b, 16)
+	b = appendJSONTime(append(b, `","not_before":`...), c.NotBefore.UTC())
+	b = appendJSONTime(append(b, `,"not_after":`...), c.NotAfter.UTC())
+	b = appendJSONTime(append(b, `,"not_before_jst":`...), c.NotBefore.In(tz.JST))
+	b = appendJSONTime(append(b, `,"not_after_jst":`...), c.NotAfter.In(tz.JST))
+	if p.opt.zone != nil {
+		b = appendJSONString(append(b, `,"zone":`...), p.opt.zoneName)
+		b = appendJSONTime(append(b, `,"not_before_zone":`...), c.NotBefore.In(p.opt.zone))
+		b = appendJSONTime(append(b, `,"not_after_zone":`...), c.NotAfter.In(p.opt.zone))
+	}
+	b = appendJSONTime(append(b, `,"at":`...), p.opt.at)
+	b = append(b, `,"status":"`...)
+	b = append(b, statusWord(j.status)...)
+	b = append(b, `","remaining_seconds":`...)
+	b = strconv.AppendInt(b, j.remaining, 10)
+	b = append(b, `,"length_seconds":`...)
+	b = strconv.AppendInt(b, j.length, 10)
+	b = append(b, `,"length_days":`...)
+	b = strconv.AppendInt(b, int64(j.days), 10)
+	b = append(b, `,"limit":{"max_days":`...)
+	b = strconv.AppendInt(b, int64(j.limit.MaxDays), 10)
+	b = append(b, `,"warn_days":`...)
+	b = strconv.AppendInt(b, int64(j.limit.WarnDays), 10)
+	b = append(b, `,"max_months":`...)
+	b = strconv.AppendInt(b, int64(j.limit.MaxMonths), 10)
+	b = appendJSONString(append(b, `,"source":`...), j.limit.Source)
+	b = append(b, `,"verdict":"`...)
+	b = append(b, j.verdict...)
+	b = appendJSONString(append(b, `","reason":`...), j.reason)
+	b = append(b, `},"encoding":[`...)
+	for i, f := range j.findings {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(append(b, `{"field":`...), f.Field)
+		b = appendJSONString(append(b, `,"type":`...), f.Type)
+		b = appendJSONString(append(b, `,"raw":`...), f.Raw)
+		b = appendJSONString(append(b, `,"severity":`...), f.Severity.String())
+		b = appendJSONString(append(b, `,"finding":`...), f.Code.String())
+		b = append(b, '}')
+	}
+	if j.findErr != nil {
+		b = appendJSONString(append(b, `{"severity":"error","finding":`...), j.findErr.Error())
+		b = append(b, '}')
+	}
+	b = append(b, ']')
+	if p.opt.hasWithin {
+		b = strconv.AppendBool(append(b, `,"expires_within":`...), expiring)
+	}
+	return append(b, "}\n"...)
+}
+
+func appendJSONTime(b []byte, t time.Time) []byte {
+	b = append(b, '"')
+	b = t.AppendFormat(b, time.RFC3339Nano)
+	return append(b, '"')
+}
+
+// appendJSONString appends s as a JSON string, as encoding/json would
+// (invalid UTF-8 becomes U+FFFD), without its HTML escaping.
+func appendJSONString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c < 0x20:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, `\u202`...)
+			b = append(b, hexDigits[r&15])
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
+}
+
 func label(b []byte, name string) []byte {
 	b = append(b, "  "...)
 	return pad(b, name, labelWidth)
-}
-
-func field(b []byte, name, value string) []byte {
-	b = label(b, name)
-	b = append(b, value...)
-	return append(b, '\n')
 }
 
 // pad appends s and spaces up to width.
@@ -266,9 +326,9 @@ func padTo(b []byte, n int) []byte {
 	return b
 }
 
-// appendDuration appends d as "192 days 23:59:59" (a day is 24 hours).
-func appendDuration(b []byte, d time.Duration) []byte {
-	s := int64(d / time.Second)
+// appendDuration appends s seconds as "192 days 23:59:59" (a day is 24
+// hours).
+func appendDuration(b []byte, s int64) []byte {
 	days := s / 86400
 	s %= 86400
 	b = strconv.AppendInt(b, days, 10)
@@ -282,11 +342,10 @@ func appendDuration(b []byte, d time.Duration) []byte {
 	return append(b, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10))
 }
 
-const hexDigits = "0123456789abcdef"
-
 // appendSerial appends the serial as colon-separated hex bytes, as
 // openssl x509 -text does.
 func appendSerial(b []byte, n *big.Int) []byte {
+	const hexDigits = "0123456789abcdef"
 	if n.Sign() < 0 {
 		b = append(b, '-')
 	}
@@ -302,6 +361,3 @@ func appendSerial(b []byte, n *big.Int) []byte {
 	}
 	return b
 }
-
-// serialHex is the serial for JSON: lower-case hex, a sign if negative.
-func serialHex(n *big.Int) string { return n.Text(16) }
