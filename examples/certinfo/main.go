@@ -17,22 +17,29 @@
 //
 // For each certificate it prints:
 //
-//   - subject, issuer and serial number (hexadecimal);
+//   - subject and issuer as RFC 4514 text, in the order the certificate
+//     encodes them (as openssl -nameopt RFC2253 prints them; Go's
+//     pkix.Name.String reorders them), and the serial number in hex;
 //   - notBefore and notAfter in GMT, printed as the CA prints them
 //     (MM/DD/YYYY hh:mm:ss GMT), and in JST, side by side (TV-1, TV-2);
 //     notAfter is the last second of validity, included in the period
 //     (TV-3, RFC 5280 4.1.2.5), so the TV-2 certificate ends at
-//     2012-12-11 08:59:59 JST;
-//   - its status at -at (valid, not yet valid, expired) and the time from
-//     -at to notAfter;
+//     2012-12-11 08:59:59 JST and, judged at that second, has one second
+//     left;
+//   - its status at -at (valid, not yet valid, expired) with the time left,
+//     the time since notAfter, or the time until notBefore;
 //   - its length, notAfter - notBefore + 1 s, in days counted as the
 //     Baseline Requirements count them (TV-3; any part of a day is a day);
 //   - the TV-6 limit for a TLS server certificate issued on its notBefore
 //     (Baseline Requirements 6.3.2, ballot SC-081) and the verdict: ok,
 //     warning (over the SHOULD NOT bound), error (over the MUST NOT bound),
-//     no_limit (issued before the table starts) or not_applicable (a CA
-//     certificate);
+//     no_limit (issued before the first step, 2016-07-02) or
+//     not_applicable (a CA certificate, or one not for server
+//     authentication);
 //   - findings on the encoding of the validity (TV-5, RFC 5280 4.1.2.5).
+//
+// The rules are those of package [github.com/certlife/certlife/validity];
+// certinfo adds only the reading and the printing.
 //
 // # Flags
 //
@@ -77,7 +84,7 @@
 //
 //	input              the file name as given, "-" or "sample"
 //	index              1-based position of the certificate in its input
-//	subject, issuer    distinguished names, RFC 2253 style
+//	subject, issuer    distinguished names, RFC 4514, in encoded order
 //	serial             serial number, lower-case hexadecimal
 //	not_before         notBefore in UTC
 //	not_after          notAfter in UTC (inclusive)
@@ -86,11 +93,17 @@
 //	zone               the -tz name; with not_before_zone, not_after_zone (only with -tz)
 //	at                 the instant judged, in UTC
 //	status             "valid", "not_yet_valid" or "expired"
-//	remaining_seconds  not_after - at; negative once expired
+//	remaining_seconds  lifetime left at "at" (validity.Period.Remaining): not_after - at + 1
+//	                   while valid, length_seconds before not_before, 0 once expired
 //	length_seconds     not_after - not_before + 1
-//	length_days        length_seconds in days, any part of a day counted
-//	limit              TV-6: {"rule", "max", "max_days", "warn_days", "verdict"}
-//	encoding           TV-5 findings, a list of strings; empty when none
+//	length_days        length_seconds in days of 86,400 s, any part of a day counted
+//	limit              TV-6, an object: max_days, warn_days, max_months (0 when
+//	                   none), source (the Baseline Requirements text), verdict
+//	                   (as above), reason (why the verdict is not ok, else "")
+//	encoding           TV-5 findings, a list of objects: field (notBefore,
+//	                   notAfter), type (UTCTime, GeneralizedTime), raw (the
+//	                   encoded text), severity (info, warning, error),
+//	                   finding (in words); empty when the encoding is right
 //	expires_within     with -expires-within only: true or false
 //
 // Field names are stable; new fields may be added.
