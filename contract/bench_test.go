@@ -1,0 +1,86 @@
+package contract_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/certlife/certlife/contract"
+	"github.com/certlife/certlife/tz"
+)
+
+func BenchmarkAccess(b *testing.B) {
+	cert := certFor(b, fy26.ID, jst(2026, 4, 8, 10, 0, 0, 0), time.Date(2036, 4, 7, 23, 59, 59, 0, time.UTC))
+	s := contract.DefaultService()
+	b.Run("allowed", func(b *testing.B) {
+		at := jst(2026, 9, 1, 12, 0, 0, 0)
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := contract.Access(fy26, cert, at, s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("revoked", func(b *testing.B) {
+		at := jst(2027, 4, 1, 0, 0, 0, 0)
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := contract.Access(fy26, cert, at, s); err == nil {
+				b.Fatal("allowed")
+			}
+		}
+	})
+}
+
+func BenchmarkIssueBy(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		d    tz.Date
+		cal  tz.BusinessCalendar
+	}{
+		{"ordinary", date(2026, 6, 1), tz.BusinessCalendar{}},
+		{"golden-week", date(2026, 4, 24), tz.BusinessCalendar{}},
+		{"year-end-closing", date(2026, 12, 28), tz.BusinessCalendar{}.With(tz.YearEndClosing())},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				contract.IssueBy(bc.d, bc.cal)
+			}
+		})
+	}
+}
+
+func BenchmarkMaintenanceAt(b *testing.B) {
+	announced := contract.Maintenance{
+		Announced: []contract.Window{
+			{Start: jst(2026, 6, 30, 22, 0, 0, 0), End: jst(2026, 7, 1, 8, 0, 0, 0)},
+			{Start: jst(2026, 12, 31, 22, 0, 0, 0), End: jst(2027, 1, 1, 8, 0, 0, 0)},
+		},
+		Cancelled: []tz.Date{date(2026, 8, 18)},
+	}
+	for _, bc := range []struct {
+		name string
+		m    contract.Maintenance
+		t    time.Time
+	}{
+		{"usual-up", contract.Maintenance{}, jst(2026, 5, 12, 23, 0, 0, 0)},
+		{"usual-down", contract.Maintenance{}, jst(2026, 5, 19, 23, 0, 0, 0)},
+		{"announced-down", announced, jst(2026, 7, 1, 3, 0, 0, 0)},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				bc.m.At(bc.t)
+			}
+		})
+	}
+}
+
+func BenchmarkMaintenanceNext(b *testing.B) {
+	var m contract.Maintenance
+	after := jst(2026, 4, 28, 12, 0, 0, 0)
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Next(after)
+	}
+}

@@ -1,0 +1,341 @@
+package contract
+
+import (
+	"crypto/x509"
+	"time"
+
+	"github.com/certlife/certlife/tz"
+)
+
+// A Contract is one extended-support contract, the thing a client
+// certificate proves (CT-1).
+//
+// Start and End are civil dates in JST, both inclusive: the contract is in
+// force from the first instant of Start to the last instant of End, JST
+// (CT-2). [Contract.Period] gives those instants.
+type Contract struct {
+	// ID identifies the contract; the certificate carries it (see
+	// [Binding]). It must not be empty.
+	ID string
+	// Start is the first day of the contract, JST.
+	Start tz.Date
+	// End is the last day of the contract, JST. It must not be before
+	// Start.
+	End tz.Date
+}
+
+// Period returns the instants the contract is in force: from start
+// (included) to end (excluded), the first instants in JST of Start and of
+// the day after End. A contract from 2026-04-01 to 2027-03-31 gives
+// 2026-04-01T00:00:00+09:00 and 2027-04-01T00:00:00+09:00. The result is
+// meaningless for a contract that [Access] would refuse as invalid input.
+func (c Contract) Period() (start, end time.Time) {
+	return c.Start.In(tz.JST), c.End.EndIn(tz.JST)
+}
+
+// check returns an InputError when c cannot be judged.
+func (c Contract) check(fn string) error {
+	switch {
+	case c.ID == "":
+		return inputError(fn, "empty contract ID")
+	case !c.Start.IsValid():
+		return inputError(fn, "invalid contract start date "+c.Start.String())
+	case !c.End.IsValid():
+		return inputError(fn, "invalid contract end date "+c.End.String())
+	case c.End.Before(c.Start):
+		return inputError(fn, "contract end "+c.End.String()+" before start "+c.Start.String())
+	}
+	return nil
+}
+
+// Extend returns c with its end moved to newEnd, for an extension agreed at
+// agreedAt (CT-3). An extension agreed on or before the end date, up to its
+// last nanosecond in JST, extends the contract, and with it the access of
+// the certificate already issued: no certificate is replaced or reissued.
+// A contract ending 2027-03-31 can be extended at 2027-03-31T23:59:59.999999999+09:00
+// but not at 2027-04-01T00:00:00+09:00.
+//
+// Errors: an [*ExtendError] with [ReasonExtensionTooLate], matching
+// [ErrNewContractNeeded], when agreedAt is after the end date (the contract
+// has ended; a new contract is needed); with [ReasonEndNotLater] when
+// newEnd is not after c.End. An [*InputError] for a zero agreedAt, an
+// invalid newEnd or an invalid c.
+func (c Contract) Extend(newEnd tz.Date, agreedAt time.Time) (Contract, error) {
+	const fn = "Contract.Extend"
+	if err := c.check(fn); err != nil {
+		return c, err
+	}
+	if agreedAt.IsZero() {
+		return c, inputError(fn, "zero instant agreedAt")
+	}
+	if !newEnd.IsValid() {
+		return c, inputError(fn, "invalid new end date "+newEnd.String())
+	}
+	_, end := c.Period()
+	// CT-3: "契約満了日以前にご契約を延長いただいた場合は…自動的に延長".
+	// On or before the end date means before the first instant after it.
+	if !agreedAt.Before(end) {
+		return c, &ExtendError{Reason: ReasonExtensionTooLate, Contract: c, NewEnd: newEnd, AgreedAt: agreedAt}
+	}
+	if !newEnd.After(c.End) {
+		return c, &ExtendError{Reason: ReasonEndNotLater, Contract: c, NewEnd: newEnd, AgreedAt: agreedAt}
+	}
+	c.End = newEnd
+	return c, nil
+}
+
+// An ExtendError reports an extension that [Contract.Extend] refused.
+type ExtendError struct {
+	Reason   Reason   // ReasonExtensionTooLate or ReasonEndNotLater
+	Contract Contract // the contract as it was
+	NewEnd   tz.Date
+	AgreedAt time.Time
+}
+
+// Error returns, for example, "contract: cannot extend contract C-1 to
+// 2028-03-31: extension agreed after the contract ended: agreed at
+// 2027-04-01T00:00:00+09:00, contract ended at 2027-04-01T00:00:00+09:00
+// (end of 2027-03-31 JST); a new contract is needed".
+func (e *ExtendError) Error() string {
+	msg := "contract: cannot extend contract " + e.Contract.ID + " to " + e.NewEnd.String() + ": " + e.Reason.String()
+	switch e.Reason {
+	case ReasonExtensionTooLate:
+		_, end := e.Contract.Period()
+		msg += ": agreed at " + rfc3339(e.AgreedAt) + ", contract ended at " + rfc3339(end) +
+			" (end of " + e.Contract.End.String() + " JST); a new contract is needed"
+	case ReasonEndNotLater:
+		msg += ": current end " + e.Contract.End.String()
+	}
+	return msg
+}
+
+// Is reports whether target is [ErrNewContractNeeded] and e says the
+// extension came too late.
+func (e *ExtendError) Is(target error) bool {
+	return target == ErrNewContractNeeded && e.Reason == ReasonExtensionTooLate
+}
+
+// A Binding reports whether cert is the certificate of the contract with
+// the given ID: how the update server tells whose certificate it holds. It
+// must not modify cert. [BindSubjectSerialNumber] is the default; a
+// deployment whose CA writes the contract ID elsewhere supplies its own,
+// for example one that compares the first Subject OrganizationalUnit.
+type Binding func(cert *x509.Certificate, contractID string) bool
+
+// BindSubjectSerialNumber is the default [Binding]: cert is bound to the
+// contract when its subject's serialNumber attribute (OID 2.5.4.5, not the
+// certificate serial number) equals the contract ID exactly, with no case
+// folding or trimming. A certificate with subject
+// "CN=example.co.jp,SERIALNUMBER=C-2026-0001" is bound to contract
+// "C-2026-0001" only. It reports false for a nil cert or an empty ID.
+func BindSubjectSerialNumber(cert *x509.Certificate, contractID string) bool {
+	return cert != nil && contractID != "" && cert.Subject.SerialNumber == contractID
+}
+
+// A Service describes the support service the contracts belong to (CT-4):
+// when it ends and, once that end is extended again, until when the
+// certificates issued before that decision keep giving access.
+//
+// The zero Service is [DefaultService]: the service ends on 2028-06-30,
+// no replacement has been decided, and certificates are bound by
+// [BindSubjectSerialNumber]. A Service is a value: copying it shares
+// nothing that can change.
+type Service struct {
+	// End is the last day of the service, JST; access is refused from the
+	// first instant of the next day. Zero means 2028-06-30 (CT-4:
+	// "本サポートサービスの終了日 (2028 年 6 月 30 日)").
+	End tz.Date
+
+	// ReplaceBy is the last day, JST, on which certificates issued before
+	// ReplacementDecided still give access; zero means no replacement has
+	// been decided. The source plans it for the end of July 2029
+	// ([PlannedReplaceBy]) "if the service end is extended again".
+	ReplaceBy tz.Date
+	// ReplacementDecided is the instant the extension of the service end
+	// that requires replacement was decided. A certificate whose NotBefore
+	// is before it is an old certificate; one issued on or after it is a
+	// replacement. It must be set when ReplaceBy is.
+	ReplacementDecided time.Time
+
+	// Binding decides whether a certificate belongs to a contract; nil
+	// means [BindSubjectSerialNumber].
+	Binding Binding
+}
+
+// serviceEnd is the service end the source gives: 2028-06-30.
+func serviceEnd() tz.Date { return tz.Date{Year: 2028, Month: time.June, Day: 30} }
+
+// PlannedReplaceBy returns 2029-07-31, the end of July 2029 that the source
+// plans as the replacement deadline should the service end be extended
+// again (CT-4: "2029 年 7 月末時点 (予定)"). It is a plan, not a decision;
+// [Service.ExtendEnd] uses it and the caller may overwrite it.
+func PlannedReplaceBy() tz.Date { return tz.Date{Year: 2029, Month: time.July, Day: 31} }
+
+// DefaultService returns the service as the source describes it today: it
+// ends on 2028-06-30 and no replacement has been decided. It equals the
+// zero Service except that End is written out.
+func DefaultService() Service { return Service{End: serviceEnd()} }
+
+// end returns s.End or its default.
+func (s Service) end() tz.Date {
+	if s.End.IsZero() {
+		return serviceEnd()
+	}
+	return s.End
+}
+
+func (s Service) binding() Binding {
+	if s.Binding == nil {
+		return BindSubjectSerialNumber
+	}
+	return s.Binding
+}
+
+// ExtendEnd returns s with its end moved to newEnd by a decision made at
+// decidedAt, and with the replacement that decision entails (CT-4): every
+// certificate issued before decidedAt gives access only through
+// [PlannedReplaceBy] (2029-07-31); set ReplaceBy on the result if the
+// actual deadline differs. A ReplaceBy already decided is kept.
+//
+// It returns an [*InputError] for a zero decidedAt, an invalid newEnd or a
+// newEnd not after the current end.
+func (s Service) ExtendEnd(newEnd tz.Date, decidedAt time.Time) (Service, error) {
+	const fn = "Service.ExtendEnd"
+	switch {
+	case decidedAt.IsZero():
+		return s, inputError(fn, "zero instant decidedAt")
+	case !newEnd.IsValid():
+		return s, inputError(fn, "invalid new end date "+newEnd.String())
+	case !newEnd.After(s.end()):
+		return s, inputError(fn, "new end "+newEnd.String()+" not after current end "+s.end().String())
+	}
+	s.End = newEnd
+	if s.ReplaceBy.IsZero() {
+		s.ReplaceBy = PlannedReplaceBy()
+		s.ReplacementDecided = decidedAt
+	}
+	return s, nil
+}
+
+// Access decides whether cert may download updates for contract c at the
+// instant at, under service s. It returns nil when access is allowed and
+// otherwise an [*AccessError] whose Reason says why, checked in this order:
+//
+//  1. [ReasonNotBound]: cert does not carry c.ID ([Service.Binding]).
+//  2. [ReasonServiceEnded]: at is after [Service.End] (CT-4).
+//  3. [ReasonReplaced]: a replacement was decided, cert was issued
+//     before the decision, and at is after [Service.ReplaceBy] (CT-4).
+//  4. [ReasonContractNotStarted], [ReasonContractEnded]: at is outside
+//     the contract (CT-2); an ended contract makes the certificate count as
+//     revoked and the error matches [ErrRevoked].
+//  5. [ReasonCertNotYetValid], [ReasonCertExpired]: at is outside the
+//     certificate's own validity, NotBefore to NotAfter inclusive (RFC 5280
+//     4.1.2.5).
+//
+// The contract, not the certificate's NotAfter, decides (CT-1): a
+// certificate valid for years past the contract end is refused the instant
+// the contract ends, and a contract extended past NotAfter does not make an
+// expired certificate usable. All days end at midnight JST, whatever zone
+// at is in.
+//
+// Access does not verify the certificate's signature, chain, key usage or
+// revocation status: the TLS layer does that before Access is asked. It
+// returns an [*InputError] for a nil cert, a zero at, or an invalid c or s.
+func Access(c Contract, cert *x509.Certificate, at time.Time, s Service) error {
+	const fn = "Access"
+	if err := c.check(fn); err != nil {
+		return err
+	}
+	switch {
+	case cert == nil:
+		return inputError(fn, "nil certificate")
+	case at.IsZero():
+		return inputError(fn, "zero instant at")
+	case !s.end().IsValid():
+		return inputError(fn, "invalid service end date "+s.End.String())
+	case !s.ReplaceBy.IsZero() && !s.ReplaceBy.IsValid():
+		return inputError(fn, "invalid replacement date "+s.ReplaceBy.String())
+	case !s.ReplaceBy.IsZero() && s.ReplacementDecided.IsZero():
+		return inputError(fn, "replacement date set without the instant it was decided")
+	}
+	deny := func(r Reason, limit time.Time) error {
+		return &AccessError{Reason: r, ContractID: c.ID, At: at, Limit: limit, Cert: cert}
+	}
+	if !s.binding()(cert, c.ID) {
+		return deny(ReasonNotBound, time.Time{})
+	}
+	// CT-4: the service itself ends on 2028-06-30 (or its extended end).
+	if end := s.end().EndIn(tz.JST); !at.Before(end) {
+		return deny(ReasonServiceEnded, end)
+	}
+	// CT-4: after an extension of the service end, certificates issued
+	// before it must be replaced by the end of July 2029.
+	if !s.ReplaceBy.IsZero() && cert.NotBefore.Before(s.ReplacementDecided) {
+		if by := s.ReplaceBy.EndIn(tz.JST); !at.Before(by) {
+			return deny(ReasonReplaced, by)
+		}
+	}
+	// CT-1, CT-2: the contract decides, through the end of its End day
+	// (JST); after that the certificate counts as revoked.
+	start, end := c.Period()
+	if at.Before(start) {
+		return deny(ReasonContractNotStarted, start)
+	}
+	if !at.Before(end) {
+		return deny(ReasonContractEnded, end)
+	}
+	// RFC 5280 4.1.2.5: valid from notBefore through notAfter, inclusive.
+	if at.Before(cert.NotBefore) {
+		return deny(ReasonCertNotYetValid, cert.NotBefore)
+	}
+	if at.After(cert.NotAfter) {
+		return deny(ReasonCertExpired, cert.NotAfter)
+	}
+	return nil
+}
+
+// An AccessError reports why [Access] refused a certificate.
+type AccessError struct {
+	Reason     Reason
+	ContractID string
+	// At is the instant judged.
+	At time.Time
+	// Limit is the instant At was compared with: the first instant after
+	// the service, the replacement deadline or the contract (ended
+	// reasons), the contract start, or the certificate's NotBefore or
+	// NotAfter. It is zero for ReasonNotBound.
+	Limit time.Time
+	// Cert is the certificate refused.
+	Cert *x509.Certificate
+}
+
+// Error returns, for example, "contract: access refused for contract C-1
+// at 2027-04-01T00:00:00+09:00: contract ended at
+// 2027-04-01T00:00:00+09:00; the certificate counts as revoked".
+func (e *AccessError) Error() string {
+	msg := "contract: access refused for contract " + e.ContractID + " at " + rfc3339(e.At) + ": " + e.Reason.String()
+	switch e.Reason {
+	case ReasonNotBound:
+		if e.Cert != nil && e.Cert.SerialNumber != nil {
+			msg += " (certificate serial " + e.Cert.SerialNumber.String() + ")"
+		}
+	case ReasonContractNotStarted:
+		msg += ": starts at " + rfc3339(e.Limit)
+	case ReasonContractEnded:
+		msg += " at " + rfc3339(e.Limit) + "; the certificate counts as revoked"
+	case ReasonServiceEnded:
+		msg += " at " + rfc3339(e.Limit)
+	case ReasonReplaced:
+		msg += ": old certificates gave access until " + rfc3339(e.Limit) + "; use the replacement certificate"
+	case ReasonCertNotYetValid:
+		msg += ": valid from " + rfc3339(e.Limit)
+	case ReasonCertExpired:
+		msg += ": valid until " + rfc3339(e.Limit)
+	}
+	return msg
+}
+
+// Is reports whether target is [ErrRevoked] and e says the contract ended.
+func (e *AccessError) Is(target error) bool {
+	return target == ErrRevoked && e.Reason == ReasonContractEnded
+}
