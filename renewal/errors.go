@@ -1,0 +1,182 @@
+package renewal
+
+import (
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/certlife/certlife/tz"
+)
+
+// ErrTooEarly is the sentinel that a [*TooEarlyError] matches with
+// [errors.Is]: a renewal was applied for before the wait of RN-3 was over.
+// It is the only outcome of [Classify] a portal is expected to branch on;
+// the typed error says from when the renewal is accepted.
+var ErrTooEarly = errors.New("renewal: too early")
+
+// TooEarlyError is returned by [Classify] and [Inventory.Classify] when an
+// application would be a renewal (RN-2) but is made before the wait of RN-3
+// is over. It matches [ErrTooEarly] with [errors.Is].
+type TooEarlyError struct {
+	// At is the instant of the application.
+	At time.Time
+	// OpensAt is the first instant at which the renewal is accepted
+	// ([OpensAt] of Current.NotBefore).
+	OpensAt time.Time
+	// Current is the certificate the application would renew.
+	Current Held
+}
+
+// Error reports the application instant and the opening instant in JST,
+// the zone in which RN-3 counts by default, in RFC 3339.
+func (e *TooEarlyError) Error() string {
+	return "renewal: renewal of " + strconv.Quote(e.Current.Subject.CommonName) +
+		" applied for at " + e.At.In(tz.JST).Format(time.RFC3339Nano) +
+		" is accepted from " + e.OpensAt.In(tz.JST).Format(time.RFC3339) +
+		" (RN-3)"
+}
+
+// Is reports whether target is [ErrTooEarly].
+func (e *TooEarlyError) Is(target error) bool { return target == ErrTooEarly }
+
+// Reason says why [ApplicationFrom], [Classify], [Inventory.Classify] or
+// [Policy.Validate] refused their input. See [Error].
+type Reason int
+
+const (
+	// ReasonZeroTime results when the instant of an application is the zero
+	// time.Time. A zero instant is a caller bug; it is never taken as "now".
+	ReasonZeroTime Reason = iota + 1
+	// ReasonNoRequest results when [ApplicationFrom] is given a nil CSR.
+	ReasonNoRequest
+	// ReasonBadSignature results when the CSR's self-signature does not
+	// verify (or uses an algorithm crypto/x509 cannot check); Err holds the
+	// error from [x509.CertificateRequest.CheckSignature].
+	ReasonBadSignature
+	// ReasonNoCommonName results when an application has an empty subject
+	// common name: RN-1 to RN-4 decide by the common name, and this package
+	// does not fall back to a subject alternative name.
+	ReasonNoCommonName
+	// ReasonBadPolicy results when a [Policy] has a negative Wait or an
+	// unknown Counting.
+	ReasonBadPolicy
+)
+
+var reasonText = [...]string{
+	ReasonZeroTime:     "zero application instant",
+	ReasonNoRequest:    "no certificate request",
+	ReasonBadSignature: "certificate request signature does not verify",
+	ReasonNoCommonName: "no common name",
+	ReasonBadPolicy:    "invalid policy",
+}
+
+// String returns a short lower-case description of r.
+func (r Reason) String() string {
+	if r > 0 && int(r) < len(reasonText) {
+		return reasonText[r]
+	}
+	return "Reason(" + strconv.Itoa(int(r)) + ")"
+}
+
+// Error is the error [ApplicationFrom], [Classify], [Inventory.Classify]
+// and [Policy.Validate] return for input they cannot judge. Decisions
+// themselves are never an *Error: a too-early renewal is a
+// [*TooEarlyError].
+type Error struct {
+	// Reason says what was wrong.
+	Reason Reason
+	// Detail names the offending value, when there is one (a policy field,
+	// the common name).
+	Detail string
+	// Err is the underlying error, for ReasonBadSignature.
+	Err error
+}
+
+// Error returns "renewal: " followed by the reason, the detail and the
+// underlying error, when there are any.
+func (e *Error) Error() string {
+	s := "renewal: " + e.Reason.String()
+	if e.Detail != "" {
+		s += ": " + e.Detail
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap returns the underlying error, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// DocumentReason says why [CheckRegistryCopy] or [Documents.Check] refused
+// the documents of an application (RN-6). See [DocumentError].
+type DocumentReason int
+
+const (
+	// DocumentNone results when neither a company code nor the issue date
+	// of a registry copy is given.
+	DocumentNone DocumentReason = iota + 1
+	// DocumentBadCompanyCode results when a company code is given but is not
+	// made of ASCII digits only.
+	DocumentBadCompanyCode
+	// DocumentBadDate results when the issue or submission date is not a
+	// valid calendar date (tz.Date.IsValid).
+	DocumentBadDate
+	// DocumentStale results when the registry copy was issued more than
+	// three months before submission: the submission date is after
+	// tz.MonthsAfter(issued, 3).
+	DocumentStale
+	// DocumentPredates results when the submission date is before the
+	// registry copy's issue date, which is impossible for an original and
+	// most often a swapped argument or a typing error.
+	DocumentPredates
+)
+
+var documentReasonText = [...]string{
+	DocumentNone:           "no company code and no registry copy",
+	DocumentBadCompanyCode: "company code is not all digits",
+	DocumentBadDate:        "invalid date",
+	DocumentStale:          "registry copy is older than three months",
+	DocumentPredates:       "registry copy is issued after submission",
+}
+
+// String returns a short lower-case description of r.
+func (r DocumentReason) String() string {
+	if r > 0 && int(r) < len(documentReasonText) {
+		return documentReasonText[r]
+	}
+	return "DocumentReason(" + strconv.Itoa(int(r)) + ")"
+}
+
+// DocumentError is the error [CheckRegistryCopy] and [Documents.Check]
+// return when the documents do not satisfy RN-6.
+type DocumentError struct {
+	// Reason says what was wrong.
+	Reason DocumentReason
+	// Issued is the issue date of the registry copy (zero if none).
+	Issued tz.Date
+	// Submitted is the submission date judged.
+	Submitted tz.Date
+	// Through is the last submission day on which the copy is acceptable,
+	// tz.MonthsAfter(Issued, 3), for DocumentStale and DocumentPredates.
+	Through tz.Date
+	// CompanyCode is the company code given, for DocumentBadCompanyCode.
+	// A company code is public business data, not a secret.
+	CompanyCode string
+}
+
+// Error returns "renewal: " followed by the reason and the dates or code
+// compared, ending with the rule id (RN-6).
+func (e *DocumentError) Error() string {
+	s := "renewal: " + e.Reason.String()
+	switch e.Reason {
+	case DocumentBadCompanyCode:
+		s += ": " + strconv.Quote(e.CompanyCode)
+	case DocumentBadDate:
+		s += ": issued " + e.Issued.String() + ", submitted " + e.Submitted.String()
+	case DocumentStale, DocumentPredates:
+		s += ": issued " + e.Issued.String() + ", submitted " + e.Submitted.String() +
+			", acceptable from " + e.Issued.String() + " through " + e.Through.String()
+	}
+	return s + " (RN-6)"
+}
