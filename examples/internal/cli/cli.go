@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/certlife/certlife/tz"
@@ -64,4 +66,28 @@ func ReadInput(name string, stdin io.Reader) ([]byte, error) {
 		return nil, pe.Err
 	}
 	return data, err
+}
+
+// ParseDuration reads a duration flag: a Go duration ("72h") or days
+// with an optional duration after them ("7d", "1d12h"); a day is 24 hours.
+// Negative durations are refused.
+func ParseDuration(s string) (time.Duration, error) {
+	bad := fmt.Errorf("bad duration %q: want e.g. 30d or 720h", s)
+	var d time.Duration
+	rest := s
+	if i := strings.IndexByte(s, 'd'); i >= 0 {
+		n, err := strconv.ParseUint(s[:i], 10, 16)
+		if err != nil {
+			return 0, bad
+		}
+		d, rest = time.Duration(n)*24*time.Hour, s[i+1:]
+	}
+	if rest != "" {
+		r, err := time.ParseDuration(rest)
+		if err != nil || r < 0 {
+			return 0, bad
+		}
+		d += r
+	}
+	return d, nil
 }
