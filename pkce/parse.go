@@ -284,9 +284,21 @@ func parseMacData(s *cryptobyte.String) (*macData, error) {
 	m.info.Iterations = 1
 	if !md.Empty() {
 		// DER omits DEFAULT values, but OpenSSL and others write
-		// "iterations 1" explicitly; accept it as go-pkcs12 does.
-		if !readCount(&md, &m.info.Iterations) || !md.Empty() {
+		// "iterations 1" explicitly; accept it as go-pkcs12 does. With
+		// PBMAC1 the field is ignored (RFC 9579 section 4) and go-pkcs12
+		// writes 0 there.
+		var n big.Int
+		if !md.ReadASN1Integer(&n) || !md.Empty() {
 			return nil, syntaxErr(where, "bad iteration count")
+		}
+		switch {
+		case alg.oid.Equal(oidPBMAC1):
+		case n.Sign() <= 0:
+			return nil, syntaxErr(where, "iteration count is not positive")
+		case n.IsInt64():
+			m.info.Iterations = n.Int64()
+		default:
+			m.info.Iterations = math.MaxInt64
 		}
 	}
 	m.info.OID = alg.oid.String()
