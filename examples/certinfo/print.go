@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/certlife/certlife/pkce"
 	"github.com/certlife/certlife/tz"
 	"github.com/certlife/certlife/validity"
 )
@@ -23,9 +24,29 @@ type printer struct {
 	index int    // 1-based index of the current certificate in it
 }
 
-// pkcs12 hands the certificates of a PKCS#12 bundle to fn.
+// pkcs12 hands the certificates of a PKCS#12 bundle to fn: the leaf (the
+// certificate matching the key, PK-3), its chain towards the root, then the
+// others, as package pkce orders them. Key derivations are capped (PK-4).
+// The whole file is in memory, as PKCS#12 needs; its certificates are
+// parsed once by pkce.
 func (p *printer) pkcs12(data []byte, fn func(der []byte) error) error {
-	return errors.New("PKCS#12 input is not supported yet")
+	if !p.opt.hasPass {
+		return errors.New("PKCS#12 input needs -password-file")
+	}
+	b, err := pkce.Decode(data, string(p.opt.password))
+	if err != nil {
+		return err
+	}
+	certs := append(append([]*x509.Certificate{b.Leaf}, b.Chain...), b.Extra...)
+	for _, c := range certs {
+		if c == nil {
+			continue
+		}
+		if err := fn(c.Raw); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Column layout of the text report.
