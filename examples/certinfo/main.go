@@ -12,8 +12,11 @@
 // GMT to 12/10/2012 23:59:59 GMT. A file named "-" is standard input. Each
 // input may be PEM (any number of CERTIFICATE blocks, with text between
 // them; other blocks such as keys are skipped), DER (one or more
-// concatenated certificates) or PKCS#12. Certificates are read, printed and
-// dropped one at a time, so a bundle of any size runs in constant memory.
+// concatenated certificates) or PKCS#12 (with -password-file; decoded by
+// package pkce, with capped key derivations, PK-4: the leaf matching the
+// key, its chain, then the other certificates). PEM and DER certificates
+// are read, printed and dropped one at a time, so a bundle of any size
+// runs in constant memory; a PKCS#12 file is decoded whole.
 //
 // For each certificate it prints:
 //
