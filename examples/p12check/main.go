@@ -222,6 +222,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
+		if *passFile != "" {
+			return fail("%v", err)
+		}
 		return fail("reading the password: %v", err)
 	}
 

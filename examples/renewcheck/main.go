@@ -581,6 +581,28 @@ type pairJSON struct {
 
 const jstLayout = "2006-01-02 15:04:05 MST"
 
+// relative says how far t is from at: "in 3 days 01:00:00", "3 days
+// 01:00:00 ago" or "now"; a day is 24 hours.
+func relative(at, t time.Time) string {
+	d := t.Sub(at).Truncate(time.Second)
+	switch {
+	case d == 0:
+		return "now"
+	case d > 0:
+		return "in " + days(d)
+	}
+	return days(-d) + " ago"
+}
+
+func days(d time.Duration) string {
+	s := int64(d / time.Second)
+	unit := " days "
+	if s/86400 == 1 {
+		unit = " day "
+	}
+	return fmt.Sprintf("%d%s%02d:%02d:%02d", s/86400, unit, s/3600%24, s/60%60, s%60)
+}
+
 func (r *report) text(w *bufio.Writer) {
 	line := func(label, format string, a ...any) {
 		fmt.Fprintf(w, "  %-13s "+format+"\n", append([]any{label}, a...)...)
@@ -592,7 +614,8 @@ func (r *report) text(w *bufio.Writer) {
 	}
 	fmt.Fprintf(w, "\nheld certificates: %d\n", len(r.Held))
 	for _, h := range r.Held {
-		line(h.Name, "%s", h.Subject)
+		fmt.Fprintf(w, "  %s\n", h.Name)
+		line("", "%s", h.Subject)
 		line("", "serial %s, %s to %s", h.Serial, h.NotBefore.Format(jstLayout), h.NotAfter.Format(jstLayout))
 	}
 	if d := r.Decision; d != nil {
@@ -625,9 +648,9 @@ func (r *report) text(w *bufio.Writer) {
 	}
 	for _, p := range r.Plans {
 		fmt.Fprintf(w, "\nplan for %s (RN-10)\n", p.Certificate)
-		line("opens", "%s (RN-3)", p.Opens.Format(jstLayout))
-		line("due", "%s", p.Due.Format(jstLayout))
-		line("deadline", "%s", p.Deadline.Format(jstLayout))
+		line("opens", "%s, %s (RN-3)", p.Opens.Format(jstLayout), relative(r.At, p.Opens))
+		line("due", "%s, %s", p.Due.Format(jstLayout), relative(r.At, p.Due))
+		line("deadline", "%s, %s", p.Deadline.Format(jstLayout), relative(r.At, p.Deadline))
 		if p.NextMaxDays > 0 {
 			line("next max", "%d days (%s)", p.NextMaxDays, p.NextLimit)
 		}
