@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"flag"
+	"github.com/certlife/certlife/examples/internal/cli"
 	"io"
 	"os"
 	"path/filepath"
@@ -32,7 +33,7 @@ func BenchmarkCertinfo(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if code := run(mode.args, bytes.NewReader(data), io.Discard, io.Discard); code != exitOK {
+				if code := run(mode.args, bytes.NewReader(data), io.Discard, io.Discard); code != cli.ExitOK {
 					b.Fatalf("exit %d", code)
 				}
 			}
@@ -98,7 +99,7 @@ func TestStreamingMemory(t *testing.T) {
 			max = maxOf(max, ms.HeapInuse)
 		}}
 		runtime.GC()
-		if code := run([]string{"-at", "2025-06-01T00:00:00Z", path}, nil, w, io.Discard); code != exitOK {
+		if code := run([]string{"-at", "2025-06-01T00:00:00Z", path}, nil, w, io.Discard); code != cli.ExitOK {
 			t.Fatalf("exit %d", code)
 		}
 		return max

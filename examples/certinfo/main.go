@@ -128,10 +128,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
+	"github.com/certlife/certlife/examples/internal/cli"
 	"github.com/certlife/certlife/tz"
 )
 
@@ -140,13 +140,6 @@ import (
 //
 //go:embed testdata/sample.pem
 var sample []byte
-
-// Exit codes.
-const (
-	exitOK       = 0
-	exitExpiring = 1
-	exitError    = 2
-)
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -194,36 +187,21 @@ type options struct {
 // exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("certinfo", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {}
 	atText := fs.String("at", "", "judge at this instant (default: now)")
 	zoneName := fs.String("tz", "", "third zone to show")
 	within := fs.String("expires-within", "", "exit 1 if a certificate expires within this duration")
 	asJSON := fs.Bool("json", false, "print JSON Lines")
 	passFile := fs.String("password-file", "", "PKCS#12 password file")
-	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "certinfo: "+format+"\n", a...)
-		return exitError
+	if code, ok := cli.Parse(fs, args, usage, stdout, stderr); !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			io.WriteString(stdout, usage)
-			return exitOK
-		}
-		return fail("%v (see certinfo -h)", err)
-	}
+	fail := func(format string, a ...any) int { return cli.Fail(stderr, "certinfo", format, a...) }
 	opt := options{json: *asJSON, zoneName: *zoneName}
-	if *atText == "" {
-		// The examples are the one place in the module that reads the
-		// clock, and only as the default of -at.
-		opt.at = time.Now().UTC()
-	} else {
-		t, err := tz.Parse(*atText)
-		if err != nil {
-			return fail("-at: %v", err)
-		}
-		opt.at = t.UTC()
+	at, err := cli.At(*atText)
+	if err != nil {
+		return fail("-at: %v", err)
 	}
+	opt.at = at.UTC()
 	if *zoneName != "" {
 		loc, err := loadZone(*zoneName)
 		if err != nil {
@@ -232,7 +210,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		opt.zone = loc
 	}
 	if *within != "" {
-		d, err := parseWindow(*within)
+		d, err := cli.ParseDuration(*within)
 		if err != nil {
 			return fail("-expires-within: %v", err)
 		}
@@ -302,11 +280,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case failed:
-		return exitError
+		return cli.ExitError
 	case expiring:
-		return exitExpiring
+		return cli.ExitNegative
 	}
-	return exitOK
+	return cli.ExitOK
 }
 
 // loadZone returns the zone for -tz: a fixed abbreviation tz.Zone knows,
@@ -324,28 +302,6 @@ func loadZone(name string) (*time.Location, error) {
 		return nil, fmt.Errorf("unknown zone %q", name)
 	}
 	return loc, nil
-}
-
-// parseWindow reads -expires-within: a Go duration ("720h"), or days
-// with an optional duration after them ("30d", "1d12h").
-func parseWindow(s string) (time.Duration, error) {
-	var d time.Duration
-	rest := s
-	if i := strings.IndexByte(s, 'd'); i >= 0 {
-		n, err := strconv.ParseUint(s[:i], 10, 16)
-		if err != nil {
-			return 0, fmt.Errorf("bad duration %q: want e.g. 30d or 720h", s)
-		}
-		d, rest = time.Duration(n)*24*time.Hour, s[i+1:]
-	}
-	if rest != "" {
-		r, err := time.ParseDuration(rest)
-		if err != nil || r < 0 {
-			return 0, fmt.Errorf("bad duration %q: want e.g. 30d or 720h", s)
-		}
-		d += r
-	}
-	return d, nil
 }
 
 // readPassword reads the first line of a password file ("-": stdin),

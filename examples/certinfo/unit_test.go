@@ -6,12 +6,12 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"encoding/pem"
+	"github.com/certlife/certlife/examples/internal/cli"
 	"io"
 	"os"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -23,7 +23,7 @@ func TestJSONLines(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"-json", "-tz", "CET", "-expires-within", "30d", "-at", "2026-01-01", "testdata/tv6.pem"},
 		strings.NewReader(""), &stdout, &stderr)
-	if code != exitExpiring || stderr.Len() > 0 {
+	if code != cli.ExitNegative || stderr.Len() > 0 {
 		t.Fatalf("exit %d, stderr %q; want exit 1 and no stderr", code, stderr.String())
 	}
 	want := []string{"at", "encoding", "expires_within", "index", "input", "issuer", "length_days", "length_seconds",
@@ -103,37 +103,13 @@ func TestAppendName(t *testing.T) {
 	}
 }
 
-// TestParseWindow checks -expires-within values.
-func TestParseWindow(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		want time.Duration
-		ok   bool
-	}{
-		{"30d", 30 * 24 * time.Hour, true},
-		{"1d12h", 36 * time.Hour, true},
-		{"720h", 720 * time.Hour, true},
-		{"0d", 0, true},
-		{"90m", 90 * time.Minute, true},
-		{"-1h", 0, false},
-		{"d", 0, false},
-		{"soon", 0, false},
-		{"30days", 0, false},
-	} {
-		got, err := parseWindow(c.in)
-		if (err == nil) != c.ok || got != c.want {
-			t.Errorf("parseWindow(%q) = %v, %v; want %v, ok %v", c.in, got, err, c.want, c.ok)
-		}
-	}
-}
-
 // TestStreamLongLines checks that lines longer than the reader's buffer
 // are read whole.
 func TestStreamLongLines(t *testing.T) {
 	long := strings.Repeat("x", 200<<10) + "\n"
 	in := long + string(sample) + long
 	code := run([]string{"-at", "2012-06-01T00:00:00Z", "-"}, strings.NewReader(in), io.Discard, io.Discard)
-	if code != exitOK {
+	if code != cli.ExitOK {
 		t.Errorf("exit %d, want 0", code)
 	}
 }
