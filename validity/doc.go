@@ -15,6 +15,8 @@
 //   - TV-3: a [Period] includes both ends (RFC 5280 4.1.2.5): it contains t
 //     iff NotBefore <= t <= NotAfter ([Period.Contains]); its length is
 //     NotAfter - NotBefore + 1 second ([Period.Length], [Period.Days]).
+//   - TV-4: timestamps in the CA's text are read with [tz.Parse], as the
+//     package example does; this package takes time.Time values only.
 //   - TV-5: [CheckEncoding] and [EncodingFindings] read the DER of the
 //     validity and report time encodings RFC 5280 4.1.2.5 forbids.
 //   - TV-6: [TLSServerLimit] and [TLSServerLimits] give the maximum lifetime
@@ -29,6 +31,17 @@
 // A zero instant is a caller bug. [Period.Status] reports it as [Unknown]
 // and [Period.Check] as a *[PeriodError]; neither ever means "now". Where a
 // function takes a *time.Location, nil means JST ([tz.JST]).
+//
+// # Errors
+//
+// Errors are typed, with a [Reason]: *[PeriodError] from [Period.Check],
+// *[LifetimeError] from [CheckTLSServer] and [CheckTLSServerPeriod],
+// *[EncodingError] from [CheckEncoding] and [EncodingFindings]. They match
+// with [errors.Is] the sentinels callers branch on: [ErrLifetimeExceeded]
+// (a MUST NOT bound, [SeverityError]), [ErrLifetimeWarning] (only a SHOULD
+// NOT bound, [SeverityWarning]), [ErrNotApplicable] (the certificate was not
+// checked: a CA certificate, one not for server authentication, or issued
+// before any known limit), [ErrInvalidPeriod] and [ErrMalformed].
 //
 // # Counting days (TV-6)
 //
@@ -45,7 +58,11 @@
 // "after D" as "from the first instant of the day after D, UTC" (as zlint
 // does), and lets the 39-month step run to that instant, so the table has no
 // hole. The 39-month bound is counted in calendar months in UTC, clamped to
-// the end of a shorter month; see [Limit].
+// the end of a shorter month, and with TV-3's extra second ([Limit],
+// [Limit.LatestNotAfter]); zlint's lint instead allows a notAfter equal to
+// notBefore plus 39 months and lets a month-end overflow into the next month
+// as time.Time.AddDate does, so this package is stricter by one second, or by
+// up to two days at the end of a month.
 //
 // # What it does not do
 //

@@ -98,7 +98,7 @@ type EncodingError struct {
 
 // Error returns, for example,
 // `validity: bad time encoding: notAfter UTCTime "1212102359Z": error: time without seconds`
-// or `validity: malformed: validity: not a SEQUENCE`. Only findings of
+// or `validity: malformed: validity is not a SEQUENCE`. Only findings of
 // SeverityWarning or above are listed.
 func (e *EncodingError) Error() string {
 	msg := "validity: " + e.Reason.String()
@@ -146,13 +146,15 @@ func CheckEncoding(cert *x509.Certificate) error {
 
 // EncodingFindings reads the DER of a TBSCertificate (as in
 // x509.Certificate.RawTBSCertificate) up to its validity and returns the
-// findings about the encoding of notBefore and notAfter, in that order, or
-// nil when both are as RFC 5280 4.1.2.5 requires: UTCTime
-// "YYMMDDHHMMSSZ" through 2049, GeneralizedTime "YYYYMMDDHHMMSSZ" from 2050.
+// findings about the encoding of notBefore and notAfter, in that order. It
+// returns none when both are as RFC 5280 4.1.2.5 requires, UTCTime
+// "YYMMDDHHMMSSZ" through 2049 and GeneralizedTime "YYYYMMDDHHMMSSZ" from
+// 2050, except the informational [CodeNoWellDefinedExpiration] for a
+// notAfter of 99991231235959Z. Each [Code] says its severity.
 //
-// It checks the structure only up to the validity (version, serialNumber,
-// signature, issuer, validity), and the DER lengths of the whole; it does
-// not check the content of the other fields. Input that is not such DER
+// It reads the outer SEQUENCE and the fields up to the validity (version,
+// serialNumber, signature, issuer) as DER, without looking inside them, and
+// does not examine the fields after the validity. Input that is not such DER
 // gives an *[EncodingError] with Reason [ReasonMalformed]; it never
 // panics, whatever the bytes.
 func EncodingFindings(rawTBS []byte) ([]Finding, error) {
@@ -188,9 +190,9 @@ func EncodingFindings(rawTBS []byte) ([]Finding, error) {
 		}
 		switch tag {
 		case asn1.UTCTime:
-			fs = utcTimeFindings(fs, field, string(raw))
+			fs = utcTimeFindings(fs, field, raw)
 		case asn1.GeneralizedTime:
-			fs = generalizedTimeFindings(fs, field, string(raw))
+			fs = generalizedTimeFindings(fs, field, raw)
 		default:
 			return nil, malformed(field + " is neither UTCTime nor GeneralizedTime")
 		}
@@ -216,72 +218,91 @@ type asn1Time struct {
 }
 
 // utcTimeFindings appends the findings for a UTCTime (RFC 5280 4.1.2.5.1).
-func utcTimeFindings(fs []Finding, field, raw string) []Finding {
+func utcTimeFindings(fs []Finding, field string, raw []byte) []Finding {
 	var t asn1Time
-	if len(raw) >= 2 {
-		if yy, ok := num(raw, 0, 2); ok {
-			// RFC 5280 4.1.2.5.1: YY >= 50 is 19YY, YY < 50 is 20YY.
-			year := 2000 + yy
-			if yy >= 50 {
-				year = 1900 + yy
-			}
-			t = readTime(raw[2:], year, false)
+	if yy, ok := num(raw, 0, 2); ok {
+		// RFC 5280 4.1.2.5.1: YY >= 50 is 19YY, YY < 50 is 20YY.
+		year := 2000 + yy
+		if yy >= 50 {
+			year = 1900 + yy
+		}
+		t = readTime(raw[2:], year, false)
+	}
+	var c codes
+	switch {
+	case !t.ok:
+		c.add(CodeInvalidTime, SeverityError)
+	default:
+		if !t.seconds {
+			c.add(CodeMissingSeconds, SeverityError)
+		}
+		if !t.zulu {
+			c.add(CodeNotZulu, SeverityError)
+		}
+		// RFC 5280 4.1.2.5: dates in 2050 or later MUST be GeneralizedTime.
+		if t.t.Year() >= 2050 {
+			c.add(CodeUTCTimeAfter2049, SeverityError)
 		}
 	}
-	f := Finding{Field: field, Type: "UTCTime", Raw: raw, Time: t.t}
-	if !t.ok {
-		f.Time = time.Time{}
-		return append(fs, with(f, CodeInvalidTime, SeverityError))
-	}
-	if !t.seconds {
-		fs = append(fs, with(f, CodeMissingSeconds, SeverityError))
-	}
-	if !t.zulu {
-		fs = append(fs, with(f, CodeNotZulu, SeverityError))
-	}
-	// RFC 5280 4.1.2.5: dates in 2050 or later MUST be GeneralizedTime.
-	if t.t.Year() >= 2050 {
-		fs = append(fs, with(f, CodeUTCTimeAfter2049, SeverityError))
-	}
-	return fs
+	return c.appendTo(fs, field, "UTCTime", raw, t.t)
 }
 
 // generalizedTimeFindings appends the findings for a GeneralizedTime
 // (RFC 5280 4.1.2.5.2).
-func generalizedTimeFindings(fs []Finding, field, raw string) []Finding {
+func generalizedTimeFindings(fs []Finding, field string, raw []byte) []Finding {
 	var t asn1Time
 	if year, ok := num(raw, 0, 4); ok {
 		t = readTime(raw[4:], year, true)
 	}
-	f := Finding{Field: field, Type: "GeneralizedTime", Raw: raw, Time: t.t}
-	if !t.ok {
-		f.Time = time.Time{}
-		return append(fs, with(f, CodeInvalidTime, SeverityError))
+	var c codes
+	switch {
+	case !t.ok:
+		c.add(CodeInvalidTime, SeverityError)
+	default:
+		if !t.seconds {
+			c.add(CodeMissingSeconds, SeverityError)
+		}
+		if t.fraction {
+			c.add(CodeFractionalSeconds, SeverityError)
+		}
+		if !t.zulu {
+			c.add(CodeNotZulu, SeverityError)
+		}
+		// RFC 5280 4.1.2.5: dates through 2049 MUST be UTCTime. Those before
+		// 1950 cannot be, so GeneralizedTime is the only encoding for them.
+		if y := t.t.Year(); 1950 <= y && y < 2050 {
+			c.add(CodeGeneralizedTimeBefore2050, SeverityError)
+		}
+		// RFC 5280 4.1.2.5: 99991231235959Z means no well-defined expiration.
+		if field == "notAfter" && string(raw) == "99991231235959Z" {
+			c.add(CodeNoWellDefinedExpiration, SeverityInfo)
+		}
 	}
-	if !t.seconds {
-		fs = append(fs, with(f, CodeMissingSeconds, SeverityError))
-	}
-	if t.fraction {
-		fs = append(fs, with(f, CodeFractionalSeconds, SeverityError))
-	}
-	if !t.zulu {
-		fs = append(fs, with(f, CodeNotZulu, SeverityError))
-	}
-	// RFC 5280 4.1.2.5: dates through 2049 MUST be UTCTime. Those before
-	// 1950 cannot be, so GeneralizedTime is the only encoding for them.
-	if y := t.t.Year(); 1950 <= y && y < 2050 {
-		fs = append(fs, with(f, CodeGeneralizedTimeBefore2050, SeverityError))
-	}
-	// RFC 5280 4.1.2.5: 99991231235959Z means no well-defined expiration.
-	if field == "notAfter" && raw == "99991231235959Z" {
-		fs = append(fs, with(f, CodeNoWellDefinedExpiration, SeverityInfo))
-	}
-	return fs
+	return c.appendTo(fs, field, "GeneralizedTime", raw, t.t)
 }
 
-func with(f Finding, c Code, s Severity) Finding {
-	f.Code, f.Severity = c, s
-	return f
+// codes collects the findings about one time before any is built, so that
+// a correct time costs no allocation.
+type codes struct {
+	n    int
+	code [4]Code
+	sev  [4]Severity
+}
+
+func (c *codes) add(code Code, s Severity) {
+	c.code[c.n], c.sev[c.n] = code, s
+	c.n++
+}
+
+func (c *codes) appendTo(fs []Finding, field, typ string, raw []byte, t time.Time) []Finding {
+	if c.n == 0 {
+		return fs
+	}
+	r := string(raw)
+	for i := 0; i < c.n; i++ {
+		fs = append(fs, Finding{Field: field, Type: typ, Raw: r, Time: t, Code: c.code[i], Severity: c.sev[i]})
+	}
+	return fs
 }
 
 // readTime reads MMDDhhmm[ss][.fff][Z|±hhmm] after the year. A
@@ -289,7 +310,7 @@ func with(f Finding, c Code, s Severity) Finding {
 // fraction; a UTCTime may not. The zone is required in a UTCTime (X.680);
 // a GeneralizedTime without one is local time, read here as UTC and
 // reported as not Zulu.
-func readTime(s string, year int, general bool) asn1Time {
+func readTime(s []byte, year int, general bool) asn1Time {
 	var r asn1Time
 	month, ok1 := num(s, 0, 2)
 	day, ok2 := num(s, 2, 2)
@@ -330,9 +351,9 @@ func readTime(s string, year int, general bool) asn1Time {
 	}
 	offset := 0
 	switch {
-	case s == "Z":
+	case string(s) == "Z":
 		r.zulu = true
-	case s == "" && general:
+	case len(s) == 0 && general:
 	case len(s) == 5 && (s[0] == '+' || s[0] == '-'):
 		oh, ok1 := num(s, 1, 2)
 		om, ok2 := num(s, 3, 2)
@@ -356,12 +377,12 @@ func readTime(s string, year int, general bool) asn1Time {
 }
 
 // num reads n ASCII digits of s from i.
-func num(s string, i, n int) (int, bool) {
+func num(s []byte, i, n int) (int, bool) {
 	if i+n > len(s) {
 		return 0, false
 	}
 	v := 0
-	for _, c := range []byte(s[i : i+n]) {
+	for _, c := range s[i : i+n] {
 		if c < '0' || c > '9' {
 			return 0, false
 		}

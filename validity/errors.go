@@ -126,19 +126,18 @@ type PeriodError struct {
 }
 
 // Error returns, for example, "validity: expired at 2012-12-11T00:00:00Z:
-// valid 2011-12-10T00:00:00Z through 2012-12-10T23:59:59Z".
+// period 2011-12-10T00:00:00Z through 2012-12-10T23:59:59Z", or for a zero
+// instant "validity: zero time given: period ...".
 func (e *PeriodError) Error() string {
 	b := []byte("validity: ")
-	switch e.Reason {
-	case ReasonZeroTime:
-		b = append(b, "zero time given to judge "...)
-	default:
+	if e.Reason == ReasonZeroTime {
+		b = append(b, "zero time given"...)
+	} else {
 		b = append(b, e.Reason.String()...)
 		b = append(b, " at "...)
 		b = appendRFC3339(b, e.At)
-		b = append(b, ": "...)
 	}
-	b = append(b, "valid "...)
+	b = append(b, ": period "...)
 	b = appendRFC3339(b, e.Period.NotBefore)
 	b = append(b, " through "...)
 	b = appendRFC3339(b, e.Period.NotAfter)

@@ -16,8 +16,9 @@ import (
 // with a bound of N days when its length, NotAfter - NotBefore + 1 s, is at
 // most N×86,400 s.
 //
-// The zero Limit (MaxDays 0) means that no limit is known; [TLSServerLimit]
-// returns it, with Until set, for an issue date before the first step.
+// A Limit with MaxDays 0 means that no limit is known: [TLSServerLimit]
+// returns one, with only Until set, for an issue date before the first
+// step.
 type Limit struct {
 	// MaxDays is the MUST NOT bound in days. For the 39-month step, whose
 	// bound is in months (see MaxMonths), MaxDays is 1185, the fewest days
@@ -65,7 +66,7 @@ func tlsServerLimits() [6]Limit {
 	return [...]Limit{
 		{
 			MaxDays: 1185, MaxMonths: 39, From: utc(step39Months), Until: utc(step825Days),
-			Source: "BR 6.3.2 (v1.4): issued after 1 July 2016 but prior to 1 March 2018, 39 months (from 1 April 2015 in earlier versions)",
+			Source: "BR 6.3.2: issued after 1 July 2016 (and, from ballot 193, prior to 1 March 2018), 39 months; after 1 April 2015 with exceptions in earlier BRs",
 		},
 		{
 			MaxDays: 825, From: utc(step825Days), Until: utc(step398Days),
@@ -194,9 +195,10 @@ func DCVReuse(issued time.Time) int {
 // accept it for any purpose.
 //
 // The length is TV-3's (NotAfter - NotBefore + 1 s) counted in days of
-// 86,400 s, any excess counting as another day: a certificate issued on
-// 2026-03-15 for 200 days passes, and one second more is 201 days and
-// fails.
+// 86,400 s, any excess counting as another day: a certificate issued at
+// 2026-03-15T00:00:00Z with notAfter 2026-09-29T23:59:59Z (199 days)
+// passes; through 2026-09-30T23:59:59Z (200 days) it gets the SHOULD NOT
+// warning; one nanosecond more is 201 days and exceeds the MUST NOT bound.
 func CheckTLSServer(cert *x509.Certificate) error {
 	if cert != nil {
 		if cert.IsCA {
@@ -237,26 +239,28 @@ func serverAuth(cert *x509.Certificate) bool {
 // cannot tell CA from subscriber certificates, so it never returns
 // [ReasonCACertificate] or [ReasonNotServerAuth].
 //
-// It returns nil for 2026-03-15 00:00:00 UTC through 2026-09-30 23:59:59
-// UTC (200 days), and a *[LifetimeError] as CheckTLSServer describes.
+// It returns nil for 2026-03-15 00:00:00 UTC through 2026-09-29 23:59:59
+// UTC (199 days), and a *[LifetimeError] as CheckTLSServer describes.
 func CheckTLSServerPeriod(p Period) error {
 	if !p.IsValid() {
 		return &LifetimeError{Period: p, Reason: ReasonInvalidPeriod, Severity: SeverityError}
 	}
 	l := TLSServerLimit(p.NotBefore)
-	e := &LifetimeError{Period: p, Length: p.Length(), Days: p.Days(), Limit: l}
+	days := p.Days()
+	var r Reason
+	var sev Severity
 	switch {
 	case l.MaxDays == 0:
-		e.Reason, e.Severity = ReasonNoLimit, SeverityInfo
+		r, sev = ReasonNoLimit, SeverityInfo
 	case l.MaxMonths != 0 && p.NotAfter.After(l.LatestNotAfter(p.NotBefore)),
-		l.MaxMonths == 0 && e.Days > l.MaxDays:
-		e.Reason, e.Severity = ReasonLifetimeExceeded, SeverityError
-	case l.WarnDays != 0 && e.Days > l.WarnDays:
-		e.Reason, e.Severity = ReasonLifetimeWarning, SeverityWarning
+		l.MaxMonths == 0 && days > l.MaxDays:
+		r, sev = ReasonLifetimeExceeded, SeverityError
+	case l.WarnDays != 0 && days > l.WarnDays:
+		r, sev = ReasonLifetimeWarning, SeverityWarning
 	default:
 		return nil
 	}
-	return e
+	return &LifetimeError{Period: p, Length: p.Length(), Days: days, Limit: l, Reason: r, Severity: sev}
 }
 
 // A LifetimeError reports a TLS server certificate whose lifetime crosses a

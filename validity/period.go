@@ -17,7 +17,7 @@ import (
 // for a Period that is not valid (false, zero, [Unknown]); [Period.Check]
 // reports it as an error. The zero Period is not valid.
 //
-// Periods are compared with ==/cmp.Diff only when their ends share a zone;
+// Compare Periods with == or cmp.Diff only when their ends share a zone;
 // use [Period.Equal] otherwise.
 type Period struct {
 	NotBefore time.Time // the first instant of validity

@@ -59,6 +59,31 @@ func TestTV2WorkedExample(t *testing.T) {
 	}
 }
 
+// TestTV4Shapes reads the Q9 end in the shapes TV-4 lists; every one gives
+// the same Period, and an unknown zone is refused rather than read as UTC.
+func TestTV4Shapes(t *testing.T) {
+	want := q9(t)
+	for _, s := range []string{
+		"12/10/2012 23:59:59 GMT",
+		"Dec 10 23:59:59 2012 GMT",
+		"2012-12-10T23:59:59Z",
+		"2012/12/11 08:59:59 JST",
+		"2012年12月11日 8時59分59秒",
+	} {
+		t.Run("TV-4 "+s, func(t *testing.T) {
+			p := validity.Period{NotBefore: want.NotBefore, NotAfter: mustParse(t, s)}
+			if !p.Equal(want) || p.Days() != 367 {
+				t.Errorf("Period with notAfter %q = %v (%d days), want %v (367 days)", s, p, p.Days(), want)
+			}
+		})
+	}
+	t.Run("TV-4 unknown zone is an error", func(t *testing.T) {
+		if _, err := tz.Parse("12/10/2012 23:59:59 XST"); err == nil {
+			t.Error("tz.Parse accepted an unknown zone")
+		}
+	})
+}
+
 func TestContains(t *testing.T) {
 	p := q9(t)
 	// A period ending at the last nanosecond of a JST day.

@@ -1,0 +1,476 @@
+package validity_test
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/certlife/certlife/tz"
+	"github.com/certlife/certlife/validity"
+)
+
+// exampleCert returns a self-signed certificate for the examples.
+func exampleCert(notBefore, notAfter time.Time, eku ...x509.ExtKeyUsage) *x509.Certificate {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		panic(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), NotBefore: notBefore, NotAfter: notAfter, ExtKeyUsage: eku}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		panic(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		panic(err)
+	}
+	return cert
+}
+
+// The worked example of the server FAQ, Q9 (TV-2): the CA prints validity
+// in GMT, month/day/year; in Japan the certificate is valid from 09:00:00
+// JST on the first day to 08:59:59 JST on the day after the printed end
+// date, and it is 367 days long (TV-3).
+func Example() {
+	notBefore, err := tz.Parse("12/10/2011 00:00:00 GMT") // Validity Start Date
+	if err != nil {
+		panic(err)
+	}
+	notAfter, err := tz.Parse("12/10/2012 23:59:59 GMT") // Validity End Date
+	if err != nil {
+		panic(err)
+	}
+	p := validity.Period{NotBefore: notBefore, NotAfter: notAfter}
+
+	fmt.Println(p.Format(tz.JST))
+	fmt.Println(p.Days(), "days")
+	fmt.Println(p.Status(time.Date(2012, 12, 11, 8, 59, 59, 0, tz.JST)))
+	fmt.Println(p.Status(time.Date(2012, 12, 11, 9, 0, 0, 0, tz.JST)))
+	// Output:
+	// 2011-12-10 09:00:00 JST – 2012-12-11 08:59:59 JST
+	// 367 days
+	// valid
+	// expired
+}
+
+func ExampleOf() {
+	cert := exampleCert(
+		time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC),
+		time.Date(2026, 9, 29, 23, 59, 59, 0, time.UTC),
+	)
+	p := validity.Of(cert)
+	fmt.Println(p)
+	fmt.Println(p.Days(), "days")
+	fmt.Println(validity.Of(nil).IsValid())
+	// Output:
+	// 2026-03-15 00:00:00 UTC – 2026-09-29 23:59:59 UTC
+	// 199 days
+	// false
+}
+
+func ExamplePeriod_IsValid() {
+	t := time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)
+	fmt.Println(validity.Period{NotBefore: t, NotAfter: t}.IsValid())
+	fmt.Println(validity.Period{NotBefore: t, NotAfter: t.Add(-time.Second)}.IsValid())
+	fmt.Println(validity.Period{}.IsValid())
+	// Output:
+	// true
+	// false
+	// false
+}
+
+func ExamplePeriod_Equal() {
+	p := validity.Period{
+		NotBefore: time.Date(2011, 12, 10, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2012, 12, 10, 23, 59, 59, 0, time.UTC),
+	}
+	fmt.Println(p.Equal(p.In(tz.JST)), p == p.In(tz.JST))
+	// Output: true false
+}
+
+func ExamplePeriod_Contains() {
+	p := validity.Period{
+		NotBefore: time.Date(2011, 12, 10, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2012, 12, 10, 23, 59, 59, 0, time.UTC),
+	}
+	last := time.Date(2012, 12, 11, 8, 59, 59, 0, tz.JST)
+	fmt.Println(p.Contains(last))
+	fmt.Println(p.Contains(last.Add(time.Nanosecond)))
+	fmt.Println(p.Contains(time.Time{}))
+	// Output:
+	// true
+	// false
+	// false
+}
+
+func ExamplePeriod_Length() {
+	p := validity.Period{
+		NotBefore: time.Date(2011, 12, 10, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2012, 12, 10, 23, 59, 59, 0, time.UTC),
+	}
+	fmt.Println(p.Length(), p.Length() == 367*24*time.Hour)
+	// Output: 8808h0m0s true
+}
+
+func ExamplePeriod_Days() {
+	nb := time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)
+	for _, na := range []time.Time{
+		time.Date(2026, 3, 15, 23, 59, 59, 0, time.UTC),
+		time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC), // one second of excess
+		time.Date(2026, 9, 30, 23, 59, 59, 0, time.UTC),
+	} {
+		fmt.Println(validity.Period{NotBefore: nb, NotAfter: na}.Days())
+	}
+	// Output:
+	// 1
+	// 2
+	// 200
+}
+
+func ExamplePeriod_Status() {
+	p := validity.Period{
+		NotBefore: time.Date(2011, 12, 10, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2012, 12, 10, 23, 59, 59, 0, time.UTC),
+	}
+	fmt.Println(p.Status(time.Date(2011, 12, 10, 8, 59, 59, 0, tz.JST)))
+	fmt.Println(p.Status(time.Date(2011, 12, 10, 9, 0, 0, 0, tz.JST)))
+	fmt.Println(p.Status(time.Date(2012, 12, 11, 9, 0, 0, 0, tz.JST)))
+	fmt.Println(p.Status(time.Time{})) // a caller bug, never "now"
+	// Output:
+	// not yet valid
+	// valid
+	// expired
+	// unknown
+}
+
+func ExamplePeriod_Check() {
+	p := validity.Period{
+		NotBefore: time.Date(2011, 12, 10, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2012, 12, 10, 23, 59, 59, 0, time.UTC),
+	}
+	fmt.Println(p.Check(time.Date(2012, 6, 1, 0, 0, 0, 0, time.UTC)))
+	err := p.Check(time.Date(2012, 12, 11, 0, 0, 0, 0, time.UTC))
+	var pe *validity.PeriodError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.Reason)
+	}
+	fmt.Println(err)
+	fmt.Println(p.Check(time.Time{}))
+	// Output:
+	// <nil>
+	// expired
+	// validity: expired at 2012-12-11T00:00:00Z: period 2011-12-10T00:00:00Z through 2012-12-10T23:59:59Z
+	// validity: zero time given: period 2011-12-10T00:00:00Z through 2012-12-10T23:59:59Z
+}
+
+func ExamplePeriod_Remaining() {
+	p := validity.Period{
+		NotBefore: time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2026, 9, 29, 23, 59, 59, 0, time.UTC),
+	}
+	at := time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC)
+	left := p.Remaining(at)
+	fmt.Println(left, float64(left)/float64(p.Length()) < 1.0/3)
+	fmt.Println(p.Remaining(p.NotAfter), p.Remaining(p.NotAfter.Add(time.Nanosecond)))
+	// Output:
+	// 1440h0m0s true
+	// 1s 0s
+}
+
+func ExamplePeriod_In() {
+	p := validity.Period{
+		NotBefore: time.Date(2011, 12, 10, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2012, 12, 10, 23, 59, 59, 0, time.UTC),
+	}
+	j := p.In(nil) // nil means JST
+	fmt.Println(j.NotAfter)
+	fmt.Println(tz.DateOf(j.NotAfter, tz.JST))
+	// Output:
+	// 2012-12-11 08:59:59 +0900 JST
+	// 2012-12-11
+}
+
+func ExamplePeriod_Format() {
+	p := validity.Period{
+		NotBefore: time.Date(2011, 12, 10, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2012, 12, 10, 23, 59, 59, 0, time.UTC),
+	}
+	fmt.Println(p.Format(tz.JST))
+	fmt.Println(p.Format(tz.UTC))
+	fmt.Println(p.Format(time.FixedZone("", -5*3600)))
+	// Output:
+	// 2011-12-10 09:00:00 JST – 2012-12-11 08:59:59 JST
+	// 2011-12-10 00:00:00 UTC – 2012-12-10 23:59:59 UTC
+	// 2011-12-09 19:00:00 -0500 – 2012-12-10 18:59:59 -0500
+}
+
+func ExamplePeriod_AppendFormat() {
+	p := validity.Period{
+		NotBefore: time.Date(2011, 12, 10, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2012, 12, 10, 23, 59, 59, 0, time.UTC),
+	}
+	b := []byte("valid ")
+	b = p.AppendFormat(b, tz.JST)
+	fmt.Println(string(b))
+	// Output: valid 2011-12-10 09:00:00 JST – 2012-12-11 08:59:59 JST
+}
+
+func ExamplePeriod_String() {
+	p := validity.Period{
+		NotBefore: time.Date(2011, 12, 10, 9, 0, 0, 0, tz.JST),
+		NotAfter:  time.Date(2012, 12, 11, 8, 59, 59, 0, tz.JST),
+	}
+	fmt.Println(p)
+	// Output: 2011-12-10 00:00:00 UTC – 2012-12-10 23:59:59 UTC
+}
+
+func ExampleStatus_String() {
+	fmt.Println(validity.NotYetValid, validity.Valid, validity.Expired, validity.Unknown)
+	// Output: not yet valid valid expired unknown
+}
+
+func ExampleTLSServerLimit() {
+	for _, issued := range []time.Time{
+		time.Date(2026, 3, 14, 23, 59, 59, 999999999, time.UTC),
+		time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC),
+		time.Date(2029, 3, 15, 0, 0, 0, 0, time.UTC),
+	} {
+		l := validity.TLSServerLimit(issued)
+		fmt.Printf("%d days (SHOULD %d) from %s\n", l.MaxDays, l.WarnDays, l.From.Format(time.RFC3339))
+	}
+	l := validity.TLSServerLimit(time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC))
+	fmt.Println(l.MaxDays, "until", l.Until.Format(time.RFC3339))
+	// Output:
+	// 398 days (SHOULD 397) from 2020-09-01T00:00:00Z
+	// 200 days (SHOULD 199) from 2026-03-15T00:00:00Z
+	// 47 days (SHOULD 46) from 2029-03-15T00:00:00Z
+	// 0 until 2016-07-02T00:00:00Z
+}
+
+func ExampleTLSServerLimits() {
+	for _, l := range validity.TLSServerLimits() {
+		bound := fmt.Sprintf("%d days", l.MaxDays)
+		if l.MaxMonths != 0 {
+			bound = fmt.Sprintf("%d months", l.MaxMonths)
+		}
+		fmt.Printf("%s  %s\n", l.From.Format("2006-01-02"), bound)
+	}
+	// Output:
+	// 2016-07-02  39 months
+	// 2018-03-02  825 days
+	// 2020-09-01  398 days
+	// 2026-03-15  200 days
+	// 2027-03-15  100 days
+	// 2029-03-15  47 days
+}
+
+func ExampleLimit_LatestNotAfter() {
+	nb := time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)
+	l := validity.TLSServerLimit(nb)
+	fmt.Println(l.LatestNotAfter(nb).Format(time.RFC3339))
+	fmt.Println(l.LatestNotAfter(nb).In(tz.JST).Format("2006-01-02 15:04:05 MST"))
+	// Output:
+	// 2026-09-30T23:59:59Z
+	// 2026-10-01 08:59:59 JST
+}
+
+func ExampleDCVReuse() {
+	fmt.Println(validity.DCVReuse(time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)))
+	fmt.Println(validity.DCVReuse(time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)))
+	fmt.Println(validity.DCVReuse(time.Date(2027, 3, 15, 0, 0, 0, 0, time.UTC)))
+	fmt.Println(validity.DCVReuse(time.Date(2029, 3, 15, 0, 0, 0, 0, time.UTC)))
+	// Output:
+	// 398
+	// 200
+	// 100
+	// 10
+}
+
+func ExampleCheckTLSServer() {
+	nb := time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)
+	serverAuth := x509.ExtKeyUsageServerAuth
+	for _, na := range []time.Time{
+		time.Date(2026, 9, 29, 23, 59, 59, 0, time.UTC), // 199 days
+		time.Date(2026, 9, 30, 23, 59, 59, 0, time.UTC), // 200 days
+		time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC),    // 201 days
+	} {
+		err := validity.CheckTLSServer(exampleCert(nb, na, serverAuth))
+		fmt.Println(err == nil, errors.Is(err, validity.ErrLifetimeWarning), errors.Is(err, validity.ErrLifetimeExceeded))
+	}
+	client := exampleCert(nb, nb.AddDate(5, 0, 0), x509.ExtKeyUsageClientAuth)
+	fmt.Println(validity.CheckTLSServer(client))
+	// Output:
+	// true false false
+	// false true false
+	// false false true
+	// validity: lifetime not checked: not for server authentication
+}
+
+func ExampleCheckTLSServerPeriod() {
+	p := validity.Period{
+		NotBefore: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2026, 3, 14, 23, 59, 59, 0, time.UTC), // 366 days
+	}
+	fmt.Println(validity.CheckTLSServerPeriod(p))
+	// A yearly renewal cadence stops being possible on 2026-03-15.
+	p.NotBefore = p.NotBefore.AddDate(1, 0, 1)
+	p.NotAfter = p.NotAfter.AddDate(1, 0, 1)
+	err := validity.CheckTLSServerPeriod(p)
+	var le *validity.LifetimeError
+	if errors.As(err, &le) {
+		fmt.Println(le.Days, le.Limit.MaxDays, le.Severity)
+	}
+	// Output:
+	// <nil>
+	// 366 200 error
+}
+
+func ExampleLifetimeError() {
+	err := validity.CheckTLSServerPeriod(validity.Period{
+		NotBefore: time.Date(2029, 3, 15, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2029, 5, 1, 0, 0, 0, 0, time.UTC),
+	})
+	var le *validity.LifetimeError
+	if errors.As(err, &le) {
+		fmt.Println(le.Reason, le.Days, le.Limit.MaxDays)
+	}
+	fmt.Println(errors.Is(err, validity.ErrLifetimeExceeded))
+	fmt.Println(err)
+	// Output:
+	// lifetime exceeded 48 47
+	// true
+	// validity: lifetime of 48 days (2029-03-15T00:00:00Z through 2029-05-01T00:00:00Z) exceeds the maximum of 47 days (BR 6.3.2, ballot SC-081: issued on or after 15 March 2029, 47 days (SHOULD 46))
+}
+
+func ExampleLifetimeError_Is() {
+	err := validity.CheckTLSServerPeriod(validity.Period{
+		NotBefore: time.Date(2011, 12, 10, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2012, 12, 10, 23, 59, 59, 0, time.UTC),
+	})
+	fmt.Println(errors.Is(err, validity.ErrNotApplicable), err)
+	// Output: true validity: lifetime not checked: no limit known for notBefore 2011-12-10T00:00:00Z
+}
+
+func ExamplePeriodError() {
+	p := validity.Period{
+		NotBefore: time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC),
+	}
+	err := p.Check(time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC))
+	fmt.Println(errors.Is(err, validity.ErrInvalidPeriod))
+	fmt.Println(err)
+	// Output:
+	// true
+	// validity: invalid period at 2026-03-14T12:00:00Z: period 2026-03-15T00:00:00Z through 2026-03-14T00:00:00Z
+}
+
+func ExampleCheckEncoding() {
+	// crypto/x509 encodes as RFC 5280 requires.
+	cert := exampleCert(
+		time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC),
+		time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC),
+	)
+	fmt.Println(validity.CheckEncoding(cert))
+	fs, _ := validity.EncodingFindings(cert.RawTBSCertificate)
+	fmt.Println(fs)
+	// Output:
+	// <nil>
+	// [notAfter GeneralizedTime "99991231235959Z": info: no well-defined expiration]
+}
+
+func ExampleEncodingFindings() {
+	// A TBSCertificate whose notAfter is a UTCTime without seconds.
+	raw := tbsWith(utcTime("111210000000Z"), utcTime("1212102359Z"))
+	fs, err := validity.EncodingFindings(raw)
+	if err != nil {
+		panic(err)
+	}
+	for _, f := range fs {
+		fmt.Println(f.Field, f.Code, f.Severity, f.Time.Format(time.RFC3339))
+	}
+	_, err = validity.EncodingFindings([]byte("not DER"))
+	fmt.Println(errors.Is(err, validity.ErrMalformed))
+	// Output:
+	// notAfter time without seconds error 2012-12-10T23:59:00Z
+	// true
+}
+
+func ExampleEncodingError() {
+	raw := tbsWith(generalizedTime("20111210000000Z"), utcTime("121210235959+0900"))
+	err := validity.CheckEncoding(&x509.Certificate{RawTBSCertificate: raw})
+	var ee *validity.EncodingError
+	if errors.As(err, &ee) {
+		for _, f := range ee.Findings {
+			fmt.Println(f)
+		}
+	}
+	// Output:
+	// notBefore GeneralizedTime "20111210000000Z": error: GeneralizedTime before 2050
+	// notAfter UTCTime "121210235959+0900": error: time not in UTC with Z
+}
+
+func ExampleFinding_String() {
+	f := validity.Finding{Field: "notAfter", Type: "GeneralizedTime", Raw: "20121210235959.5Z",
+		Code: validity.CodeFractionalSeconds, Severity: validity.SeverityError}
+	fmt.Println(f)
+	// Output: notAfter GeneralizedTime "20121210235959.5Z": error: fractional seconds
+}
+
+func ExampleCode_String() {
+	fmt.Println(validity.CodeNoWellDefinedExpiration)
+	// Output: no well-defined expiration
+}
+
+func ExampleSeverity_String() {
+	fmt.Println(validity.SeverityInfo, validity.SeverityWarning, validity.SeverityError)
+	// Output: info warning error
+}
+
+func ExampleReason_String() {
+	fmt.Println(validity.ReasonExpired, validity.ReasonLifetimeExceeded)
+	// Output: expired lifetime exceeded
+}
+
+func ExamplePeriodError_Error() {
+	p := validity.Period{
+		NotBefore: time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2026, 9, 29, 23, 59, 59, 0, time.UTC),
+	}
+	fmt.Println(p.Check(time.Date(2026, 3, 15, 8, 59, 59, 0, tz.JST)))
+	// Output: validity: not yet valid at 2026-03-15T08:59:59+09:00: period 2026-03-15T00:00:00Z through 2026-09-29T23:59:59Z
+}
+
+func ExamplePeriodError_Is() {
+	err := validity.Period{}.Check(time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC))
+	fmt.Println(errors.Is(err, validity.ErrInvalidPeriod))
+	// Output: true
+}
+
+func ExampleLifetimeError_Error() {
+	err := validity.CheckTLSServerPeriod(validity.Period{
+		NotBefore: time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2026, 9, 30, 23, 59, 59, 0, time.UTC),
+	})
+	fmt.Println(err)
+	// Output: validity: lifetime of 200 days (2026-03-15T00:00:00Z through 2026-09-30T23:59:59Z) exceeds the recommended maximum of 199 days (BR 6.3.2, ballot SC-081: issued on or after 15 March 2026, 200 days (SHOULD 199))
+}
+
+func ExampleEncodingError_Error() {
+	raw := tbsWith(utcTime("121210000000Z"), generalizedTime("20121210235959.5Z"))
+	fmt.Println(validity.CheckEncoding(&x509.Certificate{RawTBSCertificate: raw}))
+	// Output: validity: bad time encoding: notAfter GeneralizedTime "20121210235959.5Z": error: fractional seconds; notAfter GeneralizedTime "20121210235959.5Z": error: GeneralizedTime before 2050
+}
+
+func ExampleEncodingError_Is() {
+	err := validity.CheckEncoding(&x509.Certificate{RawTBSCertificate: []byte{0x30, 0x00}})
+	fmt.Println(errors.Is(err, validity.ErrMalformed))
+	fmt.Println(err)
+	// Output:
+	// true
+	// validity: malformed: serialNumber is not an INTEGER
+}
