@@ -87,7 +87,7 @@ func TestFuzzCorpus(t *testing.T) {
 	for _, target := range targets {
 		m, err := filepath.Glob(filepath.Join("testdata", "fuzz", target, "*"))
 		if err != nil || len(m) < 5 {
-			t.Errorf("seed corpus of %s has %d files (run go test -run TestFuzzCorpus -update)", target, len(m))
+			t.Errorf("seed corpus of %s has %d files (run go test ./pkce -run TestFuzzCorpus -update)", target, len(m))
 		}
 	}
 }

@@ -71,8 +71,19 @@ func hostileFixtures(t *testing.T) (files map[string][]byte, docs map[string]str
 	add("no-match.p12", "PK-3: a key that matches none of the certificates", noMatch)
 	add("truncated-half.p12", "good.p12 cut to half its length", good[:len(good)/2])
 	add("truncated-10.p12", "good.p12 cut to 10 bytes", good[:10])
+	add("root-first.pem", "RN-8: PEM with the root, the intermediate, the leaf, then its PKCS#8 key",
+		append(append(append(pemBlock("CERTIFICATE", p.root.Raw, nil), pemBlock("CERTIFICATE", p.inter.Raw, nil)...),
+			pemBlock("CERTIFICATE", p.leaf.Raw, nil)...), pemBlock("PRIVATE KEY", mustPKCS8(t, p.leafKey), nil)...))
 	add("ber.p12", "good.p12 with the PFX and authSafe SEQUENCEs in BER indefinite-length form", toBER(t, good))
 	return files, docs
+}
+
+func mustPKCS8(t *testing.T, k any) []byte {
+	der, err := x509.MarshalPKCS8PrivateKey(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return der
 }
 
 // TestHostileFixtures rewrites testdata/hostile with -update, and checks
@@ -81,7 +92,7 @@ func TestHostileFixtures(t *testing.T) {
 	if !*update {
 		entries, err := os.ReadDir(hostileDir)
 		if err != nil || len(entries) < 10 {
-			t.Fatalf("testdata/hostile missing or incomplete (%v); run go test -run TestHostileFixtures -update", err)
+			t.Fatalf("testdata/hostile missing or incomplete (%v); run go test ./pkce -run TestHostileFixtures -update", err)
 		}
 		return
 	}
@@ -90,9 +101,9 @@ func TestHostileFixtures(t *testing.T) {
 		t.Fatal(err)
 	}
 	var readme strings.Builder
-	readme.WriteString("Hostile and edge-case PKCS#12 files for package pkce, written by\n" +
-		"TestHostileFixtures (hostile_test.go) with: go test -run TestHostileFixtures -update ./pkce\n" +
-		"Password of every file: " + fixturePassword + ". Keys are throwaway test keys.\n\n")
+	readme.WriteString("Hostile and edge-case PKCS#12 and PEM files for package pkce, written by\n" +
+		"TestHostileFixtures (hostile_test.go) with: go test ./pkce -run TestHostileFixtures -update\n" +
+		"Password of every PKCS#12 file: " + fixturePassword + ". Keys are throwaway test keys.\n\n")
 	for _, name := range sortedKeys(docs) {
 		if err := os.WriteFile(filepath.Join(hostileDir, name), files[name], 0o644); err != nil {
 			t.Fatal(err)
@@ -123,7 +134,7 @@ func readFixture(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(hostileDir, name))
 	if err != nil {
-		t.Fatalf("%v (run go test -run TestHostileFixtures -update)", err)
+		t.Fatalf("%v (run go test ./pkce -run TestHostileFixtures -update)", err)
 	}
 	return b
 }
