@@ -6,7 +6,6 @@ import (
 	"crypto/x509"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -161,6 +160,6 @@ func checkBundle(t *testing.T, b *Bundle) {
 		t.Fatalf("Load(EncodePEM()) = %v", err)
 	}
 	if !bytes.Equal(b2.EncodePEM(), pemData) {
-		t.Fatal(fmt.Sprint("PEM round trip differs"))
+		t.Fatal("PEM round trip differs")
 	}
 }

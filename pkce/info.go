@@ -48,11 +48,6 @@ func (e Encryption) String() string {
 	return "Encryption(" + strconv.Itoa(int(e)) + ")"
 }
 
-// isRC2 reports whether e is one of the RC2 schemes.
-func (e Encryption) isRC2() bool {
-	return e == PBEWithSHA1And40BitRC2 || e == PBEWithSHA1And128BitRC2
-}
-
 // Scheme describes how one safe or key bag is encrypted.
 type Scheme struct {
 	// Encryption is the scheme.
