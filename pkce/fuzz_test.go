@@ -29,7 +29,7 @@ func ownError(err error) bool {
 		te *TargetError
 	)
 	for _, s := range []error{ErrIncorrectPassword, ErrKeyMismatch, ErrMultipleKeys, ErrIterationLimit, ErrUnsupported, ErrMalformed, ErrBER} {
-		if err == s {
+		if errors.Is(err, s) {
 			return true
 		}
 	}

@@ -51,6 +51,12 @@ func hostileFixtures(t *testing.T) (files map[string][]byte, docs map[string]str
 	}
 	add("total-budget.p12", "PK-4: twelve encrypted safes of 2^20 iterations each: each within the cap, the sum not",
 		buildPFX(pw, 1, many...))
+	var keyBags []func(*builder)
+	for i := 0; i < 12; i++ {
+		keyBags = append(keyBags, shroudedKeyBag3DES(t, p.leafKey, pw, 1<<20))
+	}
+	add("total-keybags.p12", "PK-4: twelve visible shrouded key bags of 2^20 iterations each; MAC valid",
+		buildPFX(pw, 1, plainSafe(safeContents(certs()...)), plainSafe(safeContents(keyBags...))))
 	nest := safeContents(keyBag(t, p.leafKey))
 	for i := 0; i < maxDepth+2; i++ {
 		nest = safeContents(nestedSafe(nest))
@@ -166,17 +172,20 @@ func TestDecodeHostile(t *testing.T) {
 		{name: "PK-4 total budget over twelve safes", file: "total-budget.p12",
 			reason: "each count is within the cap but the sum of work is not",
 			want:   ErrIterationLimit, iter: &iterWant{"safe 3", 9<<20 + 1, true}},
+		{name: "PK-4 total budget over twelve visible key bags", file: "total-keybags.p12",
+			reason: "the sum is refused before the MAC is verified",
+			want:   ErrIterationLimit, iter: &iterWant{"safe 2, bag 3", 9<<20 + 1, true}},
 		{name: "PK-4 safes nested too deep", file: "deep-nesting.p12",
 			want: ErrMalformed, formatReason: ReasonTooManyBags},
 		{name: "PK-3 two keys", file: "two-keys.p12", want: ErrMultipleKeys},
 		{name: "PK-3 key matching no certificate", file: "no-match.p12", want: ErrKeyMismatch},
-		{name: "truncated to half", file: "truncated-half.p12", want: ErrMalformed, formatReason: ReasonTruncated},
-		{name: "truncated to 10 bytes", file: "truncated-10.p12", want: ErrMalformed, formatReason: ReasonTruncated},
-		{name: "BER indefinite lengths", file: "ber.p12",
+		{name: "PK-4 untrusted input truncated to half", file: "truncated-half.p12", want: ErrMalformed, formatReason: ReasonTruncated},
+		{name: "PK-4 untrusted input truncated to 10 bytes", file: "truncated-10.p12", want: ErrMalformed, formatReason: ReasonTruncated},
+		{name: "PK-4 untrusted input in BER with indefinite lengths", file: "ber.p12",
 			reason: "reported as BER, not as garbage",
 			want:   ErrBER, formatReason: ReasonBER},
-		{name: "wrong password", file: "good.p12", password: "Wr0ngPassword", want: ErrIncorrectPassword},
-		{name: "wrong password on the 50 million MAC file", file: "mac-50m.p12", password: "Wr0ngPassword",
+		{name: "PK-1 wrong password, not echoed", file: "good.p12", password: "Wr0ngPassword", want: ErrIncorrectPassword},
+		{name: "PK-4 wrong password on the 50 million MAC file", file: "mac-50m.p12", password: "Wr0ngPassword",
 			reason: "the cap comes before the password check", want: ErrIterationLimit},
 	}
 	for _, tc := range tests {
@@ -263,8 +272,8 @@ func TestInspectHostile(t *testing.T) {
 				t.Errorf("Info = %+v", i)
 			}
 		}},
-		{name: "BER file reported as BER", file: "ber.p12", want: ErrBER},
-		{name: "truncated file", file: "truncated-half.p12", want: ErrMalformed},
+		{name: "PK-4 BER file reported as BER", file: "ber.p12", want: ErrBER},
+		{name: "PK-4 truncated file", file: "truncated-half.p12", want: ErrMalformed},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
