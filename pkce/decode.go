@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"encoding/asn1"
 	"errors"
+	"fmt"
 	"math"
 
 	"golang.org/x/crypto/cryptobyte"
@@ -80,11 +81,10 @@ func (b *budget) reserve(where string, count, cost int64) error {
 	return nil
 }
 
-// check verifies that every derivation in bags fits the budget, without
-// charging it: called when bags become visible, so that a hostile count
-// is refused before any of them is derived.
-func (b *budget) check(bags []*bag) error {
-	spent := b.spent
+// charge reserves every derivation in bags, in order. Callers run it on a
+// copy of the budget when bags become visible, so that a hostile count,
+// or a sum of counts, is refused before any of them is derived.
+func (b *budget) charge(bags []*bag) error {
 	var err error
 	walkBags(bags, func(x *bag) {
 		if err != nil || x.scheme == nil {
@@ -92,7 +92,6 @@ func (b *budget) check(bags []*bag) error {
 		}
 		err = b.reserve(x.where, x.scheme.info.Iterations, x.scheme.cost())
 	})
-	b.spent = spent
 	return err
 }
 
@@ -177,7 +176,7 @@ func decodeBags(pfx []byte, password string, cfg config) ([]crypto.PrivateKey, [
 				if err := probe.reserve("safe "+itoa(s.index), s.scheme.info.Iterations, s.scheme.cost()); err != nil {
 					return nil, nil, err
 				}
-			} else if err := probe.check(s.bags); err != nil {
+			} else if err := probe.charge(s.bags); err != nil {
 				return nil, nil, err
 			}
 		}
@@ -225,19 +224,23 @@ func decodeBags(pfx []byte, password string, cfg config) ([]crypto.PrivateKey, [
 		}
 		pt, err := s.scheme.decrypt(s.ciphertext, password, where)
 		if err != nil {
-			return nil, nil, decryptErr(err, verified)
+			return nil, nil, decryptErr(err, where, verified)
 		}
 		bags, err := parseSafeContents(pt, where, s.index, 1, &p.nbags)
 		if err != nil {
-			if !verified {
-				return nil, nil, ErrIncorrectPassword
+			var fe *FormatError
+			if errors.As(err, &fe) && (fe.Reason == ReasonTooManyBags || fe.Reason == ReasonBER) {
+				return nil, nil, err
 			}
-			return nil, nil, err
+			// Plaintext that is not a SafeContents: a wrong password that
+			// happened to leave valid padding (1 in 256 for CBC).
+			return nil, nil, decryptErr(paddingError{}, where, verified)
 		}
 		s.bags = bags
 	}
+	probe := *bud
 	for _, s := range p.safes {
-		if err := bud.check(s.bags); err != nil {
+		if err := probe.charge(s.bags); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -266,14 +269,15 @@ func decodeBags(pfx []byte, password string, cfg config) ([]crypto.PrivateKey, [
 				}
 				pt, err := b.scheme.decrypt(b.ct, password, b.where)
 				if err != nil {
-					ferr = decryptErr(err, verified)
+					ferr = decryptErr(err, b.where, verified)
+					return
+				}
+				if !isPKCS8(pt) {
+					ferr = decryptErr(paddingError{}, b.where, verified)
 					return
 				}
 				k, err := parseKey(pt, b.where)
 				if err != nil {
-					if !verified {
-						err = ErrIncorrectPassword
-					}
 					ferr = err
 					return
 				}
@@ -296,17 +300,20 @@ func decodeBags(pfx []byte, password string, cfg config) ([]crypto.PrivateKey, [
 	return keys, certs, nil
 }
 
-// decryptErr maps a padding failure to ErrIncorrectPassword: with a
-// verified MAC it means a corrupt file, without one a wrong password.
-func decryptErr(err error, verified bool) error {
+// decryptErr maps a decryption that fails its padding or yields no valid
+// structure to ErrIncorrectPassword. Without a MAC that is the usual sign
+// of a wrong password; after the MAC verified it means the content was
+// encrypted with a different password (OpenSSL's -twopass), since the
+// MAC vouches for the ciphertext.
+func decryptErr(err error, where string, verified bool) error {
 	var pe paddingError
-	if errors.As(err, &pe) {
-		if verified {
-			return syntaxErr("decryption", "bad padding after the MAC verified")
-		}
-		return ErrIncorrectPassword
+	if !errors.As(err, &pe) {
+		return err
 	}
-	return err
+	if verified {
+		return fmt.Errorf("%w: %s does not decrypt with the password that verified the MAC", ErrIncorrectPassword, where)
+	}
+	return ErrIncorrectPassword
 }
 
 // parseCertBag reads CertBag ::= SEQUENCE { certId, certValue [0]
@@ -333,11 +340,37 @@ func parseCertBag(value []byte, where string) (*x509.Certificate, error) {
 	return c, nil
 }
 
-// parseKey parses PKCS#8 PrivateKeyInfo (RFC 5208, RFC 5958).
+// isPKCS8 reports whether der has the shape of a PrivateKeyInfo
+// (RFC 5958 section 2): SEQUENCE { INTEGER, AlgorithmIdentifier, OCTET
+// STRING, ... }. Decrypting with a wrong password almost never yields it.
+func isPKCS8(der []byte) bool {
+	s := cryptobyte.String(der)
+	var seq cryptobyte.String
+	var v int64
+	var alg algorithmID
+	return s.ReadASN1(&seq, cbasn1.SEQUENCE) && s.Empty() && seq.ReadASN1Integer(&v) &&
+		readAlgorithm(&seq, &alg) && seq.PeekASN1Tag(cbasn1.OCTET_STRING)
+}
+
+// parseKey parses PKCS#8 PrivateKeyInfo (RFC 5208, RFC 5958). A key of an
+// algorithm crypto/x509 does not parse (DSA, X25519, ...) is reported as
+// unsupported with its OID.
 func parseKey(der []byte, where string) (crypto.PrivateKey, error) {
 	k, err := x509.ParsePKCS8PrivateKey(der)
-	if err != nil {
-		return nil, &FormatError{Where: where, Reason: ReasonBadKey, Err: err}
+	if err == nil {
+		return k, nil
 	}
-	return k, nil
+	s := cryptobyte.String(der)
+	var seq cryptobyte.String
+	var v int64
+	var alg algorithmID
+	if s.ReadASN1(&seq, cbasn1.SEQUENCE) && seq.ReadASN1Integer(&v) && readAlgorithm(&seq, &alg) {
+		switch alg.oid.String() {
+		case "1.2.840.113549.1.1.1", "1.2.840.10045.2.1", "1.3.101.112":
+			// RSA, EC, Ed25519: supported kinds, so the key itself is bad.
+		default:
+			return nil, &UnsupportedError{Where: where, Algorithm: "private key algorithm " + alg.oid.String()}
+		}
+	}
+	return nil, &FormatError{Where: where, Reason: ReasonBadKey, Err: err}
 }

@@ -30,7 +30,7 @@ func TestRC2Vectors(t *testing.T) {
 		{"88bca90e90875a7f0f79c384627bafb2", "0000000000000000", "2269552ab0f85ca6", 128},
 	}
 	for _, tc := range tests {
-		t.Run("RFC 2268 "+tc.key+"/"+itoa(tc.t1), func(t *testing.T) {
+		t.Run("PK-2 RFC 2268 "+tc.key+"/"+itoa(tc.t1), func(t *testing.T) {
 			k, _ := hex.DecodeString(tc.key)
 			pt, _ := hex.DecodeString(tc.pt)
 			ct, _ := hex.DecodeString(tc.ct)
@@ -234,12 +234,12 @@ func TestDecodeStructures(t *testing.T) {
 		{name: "PK-3 three safes", reason: "go-pkcs12 accepts at most two",
 			data:   buildPFX(pw, 1, plainSafe(safeContents(certs()...)), plainSafe(safeContents()), plainSafe(safeContents(keyBag(t, p.leafKey)))),
 			leafCN: "client 0001"},
-		{name: "certificates only: leaf is the one that issued nothing",
+		{name: "PK-3 certificates only: leaf is the one that issued nothing",
 			data:   buildPFX(pw, 1, plainSafe(safeContents(certs()...))),
 			leafCN: "client 0001"},
-		{name: "key only", data: buildPFX(pw, 1, plainSafe(safeContents(keyBag(t, p.leafKey)))), want: ErrKeyMismatch},
-		{name: "empty", data: buildPFX(pw, 1), want: ErrMalformed},
-		{name: "wrong password on the nested safe", pw: "Wr0ng",
+		{name: "PK-3 key only", data: buildPFX(pw, 1, plainSafe(safeContents(keyBag(t, p.leafKey)))), want: ErrKeyMismatch},
+		{name: "PK-3 empty authenticated safe", data: buildPFX(pw, 1), want: ErrMalformed},
+		{name: "PK-1 wrong password on the encrypted safe", pw: "Wr0ng",
 			data: buildPFX(pw, 2048, encryptedSafe3DES(safeContents(certs()...), pw, 2048)), want: ErrIncorrectPassword},
 	}
 	for _, tc := range tests {
@@ -319,9 +319,9 @@ func TestErrorMessages(t *testing.T) {
 	}{
 		{"PK-4 iteration error", &IterationError{Where: "MAC", Count: 50_000_000, Limit: 1 << 20},
 			"pkce: MAC: 50000000 key-derivation iterations exceed the limit 1048576"},
-		{"format error", &FormatError{Where: "PFX", Reason: ReasonBER, Detail: "not a DER SEQUENCE"},
+		{"PK-4 format error", &FormatError{Where: "PFX", Reason: ReasonBER, Detail: "not a DER SEQUENCE"},
 			"pkce: PFX: BER encoding: not a DER SEQUENCE"},
-		{"unsupported", &UnsupportedError{Where: "safe 1", Algorithm: "content type 1.2.3"},
+		{"PK-2 unsupported", &UnsupportedError{Where: "safe 1", Algorithm: "content type 1.2.3"},
 			"pkce: safe 1: unsupported content type 1.2.3"},
 		{"PK-2 target", &TargetError{Target: OpenSSL102, Reason: ReasonMAC, Where: "MAC", Found: "HMAC-SHA256, 2048 iterations"},
 			"pkce: OpenSSL 1.0.2 (CentOS 7) cannot read MAC: HMAC-SHA256, 2048 iterations; re-encode the bundle with Encode for this target"},

@@ -51,6 +51,12 @@ func hostileFixtures(t *testing.T) (files map[string][]byte, docs map[string]str
 	}
 	add("total-budget.p12", "PK-4: twelve encrypted safes of 2^20 iterations each: each within the cap, the sum not",
 		buildPFX(pw, 1, many...))
+	var keyBags []func(*builder)
+	for i := 0; i < 12; i++ {
+		keyBags = append(keyBags, shroudedKeyBag3DES(t, p.leafKey, pw, 1<<20))
+	}
+	add("total-keybags.p12", "PK-4: twelve visible shrouded key bags of 2^20 iterations each; MAC valid",
+		buildPFX(pw, 1, plainSafe(safeContents(certs()...)), plainSafe(safeContents(keyBags...))))
 	nest := safeContents(keyBag(t, p.leafKey))
 	for i := 0; i < maxDepth+2; i++ {
 		nest = safeContents(nestedSafe(nest))
@@ -71,8 +77,19 @@ func hostileFixtures(t *testing.T) (files map[string][]byte, docs map[string]str
 	add("no-match.p12", "PK-3: a key that matches none of the certificates", noMatch)
 	add("truncated-half.p12", "good.p12 cut to half its length", good[:len(good)/2])
 	add("truncated-10.p12", "good.p12 cut to 10 bytes", good[:10])
+	add("root-first.pem", "RN-8: PEM with the root, the intermediate, the leaf, then its PKCS#8 key",
+		append(append(append(pemBlock("CERTIFICATE", p.root.Raw, nil), pemBlock("CERTIFICATE", p.inter.Raw, nil)...),
+			pemBlock("CERTIFICATE", p.leaf.Raw, nil)...), pemBlock("PRIVATE KEY", mustPKCS8(t, p.leafKey), nil)...))
 	add("ber.p12", "good.p12 with the PFX and authSafe SEQUENCEs in BER indefinite-length form", toBER(t, good))
 	return files, docs
+}
+
+func mustPKCS8(t *testing.T, k any) []byte {
+	der, err := x509.MarshalPKCS8PrivateKey(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return der
 }
 
 // TestHostileFixtures rewrites testdata/hostile with -update, and checks
@@ -81,7 +98,7 @@ func TestHostileFixtures(t *testing.T) {
 	if !*update {
 		entries, err := os.ReadDir(hostileDir)
 		if err != nil || len(entries) < 10 {
-			t.Fatalf("testdata/hostile missing or incomplete (%v); run go test -run TestHostileFixtures -update", err)
+			t.Fatalf("testdata/hostile missing or incomplete (%v); run go test ./pkce -run TestHostileFixtures -update", err)
 		}
 		return
 	}
@@ -90,9 +107,9 @@ func TestHostileFixtures(t *testing.T) {
 		t.Fatal(err)
 	}
 	var readme strings.Builder
-	readme.WriteString("Hostile and edge-case PKCS#12 files for package pkce, written by\n" +
-		"TestHostileFixtures (hostile_test.go) with: go test -run TestHostileFixtures -update ./pkce\n" +
-		"Password of every file: " + fixturePassword + ". Keys are throwaway test keys.\n\n")
+	readme.WriteString("Hostile and edge-case PKCS#12 and PEM files for package pkce, written by\n" +
+		"TestHostileFixtures (hostile_test.go) with: go test ./pkce -run TestHostileFixtures -update\n" +
+		"Password of every PKCS#12 file: " + fixturePassword + ". Keys are throwaway test keys.\n\n")
 	for _, name := range sortedKeys(docs) {
 		if err := os.WriteFile(filepath.Join(hostileDir, name), files[name], 0o644); err != nil {
 			t.Fatal(err)
@@ -123,7 +140,7 @@ func readFixture(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(hostileDir, name))
 	if err != nil {
-		t.Fatalf("%v (run go test -run TestHostileFixtures -update)", err)
+		t.Fatalf("%v (run go test ./pkce -run TestHostileFixtures -update)", err)
 	}
 	return b
 }
@@ -155,17 +172,20 @@ func TestDecodeHostile(t *testing.T) {
 		{name: "PK-4 total budget over twelve safes", file: "total-budget.p12",
 			reason: "each count is within the cap but the sum of work is not",
 			want:   ErrIterationLimit, iter: &iterWant{"safe 3", 9<<20 + 1, true}},
+		{name: "PK-4 total budget over twelve visible key bags", file: "total-keybags.p12",
+			reason: "the sum is refused before the MAC is verified",
+			want:   ErrIterationLimit, iter: &iterWant{"safe 2, bag 3", 9<<20 + 1, true}},
 		{name: "PK-4 safes nested too deep", file: "deep-nesting.p12",
 			want: ErrMalformed, formatReason: ReasonTooManyBags},
 		{name: "PK-3 two keys", file: "two-keys.p12", want: ErrMultipleKeys},
 		{name: "PK-3 key matching no certificate", file: "no-match.p12", want: ErrKeyMismatch},
-		{name: "truncated to half", file: "truncated-half.p12", want: ErrMalformed, formatReason: ReasonTruncated},
-		{name: "truncated to 10 bytes", file: "truncated-10.p12", want: ErrMalformed, formatReason: ReasonTruncated},
-		{name: "BER indefinite lengths", file: "ber.p12",
+		{name: "PK-4 untrusted input truncated to half", file: "truncated-half.p12", want: ErrMalformed, formatReason: ReasonTruncated},
+		{name: "PK-4 untrusted input truncated to 10 bytes", file: "truncated-10.p12", want: ErrMalformed, formatReason: ReasonTruncated},
+		{name: "PK-4 untrusted input in BER with indefinite lengths", file: "ber.p12",
 			reason: "reported as BER, not as garbage",
 			want:   ErrBER, formatReason: ReasonBER},
-		{name: "wrong password", file: "good.p12", password: "Wr0ngPassword", want: ErrIncorrectPassword},
-		{name: "wrong password on the 50 million MAC file", file: "mac-50m.p12", password: "Wr0ngPassword",
+		{name: "PK-1 wrong password, not echoed", file: "good.p12", password: "Wr0ngPassword", want: ErrIncorrectPassword},
+		{name: "PK-4 wrong password on the 50 million MAC file", file: "mac-50m.p12", password: "Wr0ngPassword",
 			reason: "the cap comes before the password check", want: ErrIterationLimit},
 	}
 	for _, tc := range tests {
@@ -252,8 +272,8 @@ func TestInspectHostile(t *testing.T) {
 				t.Errorf("Info = %+v", i)
 			}
 		}},
-		{name: "BER file reported as BER", file: "ber.p12", want: ErrBER},
-		{name: "truncated file", file: "truncated-half.p12", want: ErrMalformed},
+		{name: "PK-4 BER file reported as BER", file: "ber.p12", want: ErrBER},
+		{name: "PK-4 truncated file", file: "truncated-half.p12", want: ErrMalformed},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

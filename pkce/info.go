@@ -48,11 +48,6 @@ func (e Encryption) String() string {
 	return "Encryption(" + strconv.Itoa(int(e)) + ")"
 }
 
-// isRC2 reports whether e is one of the RC2 schemes.
-func (e Encryption) isRC2() bool {
-	return e == PBEWithSHA1And40BitRC2 || e == PBEWithSHA1And128BitRC2
-}
-
 // Scheme describes how one safe or key bag is encrypted.
 type Scheme struct {
 	// Encryption is the scheme.
@@ -78,9 +73,9 @@ func (s Scheme) String() string {
 	case UnknownEncryption:
 		return "unknown encryption " + s.OID
 	case PBES2:
-		return fmt.Sprintf("PBES2 (PBKDF2 %s, %s), %d iterations", s.PRF, s.Cipher, s.Iterations)
+		return fmt.Sprintf("PBES2 (PBKDF2 %s, %s), %s", s.PRF, s.Cipher, iterations(s.Iterations))
 	}
-	return fmt.Sprintf("%s, %d iterations", s.Encryption, s.Iterations)
+	return fmt.Sprintf("%s, %s", s.Encryption, iterations(s.Iterations))
 }
 
 // MACAlgorithm is the integrity algorithm of a PKCS#12 file.
@@ -146,9 +141,9 @@ func (m MAC) String() string {
 	case UnknownMAC:
 		return "unknown MAC " + m.OID
 	case PBMAC1:
-		return fmt.Sprintf("PBMAC1 (PBKDF2 %s, %s), %d iterations", m.PRF, m.HMAC, m.Iterations)
+		return fmt.Sprintf("PBMAC1 (PBKDF2 %s, %s), %s", m.PRF, m.HMAC, iterations(m.Iterations))
 	}
-	return fmt.Sprintf("%s, %d iterations", m.Algorithm, m.Iterations)
+	return fmt.Sprintf("%s, %s", m.Algorithm, iterations(m.Iterations))
 }
 
 // BagCounts counts the safe bags of one safe by type (RFC 7292 section 4.2).
@@ -254,4 +249,11 @@ func (i *Info) String() string {
 		}
 	}
 	return b.String()
+}
+
+func iterations(n int64) string {
+	if n == 1 {
+		return "1 iteration"
+	}
+	return strconv.FormatInt(n, 10) + " iterations"
 }

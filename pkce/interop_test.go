@@ -120,6 +120,7 @@ func TestInteropEncodeReadByTools(t *testing.T) {
 			}
 		})
 		t.Run("PK-2 keytool 17 reads "+name, func(t *testing.T) {
+			t.Parallel() // JVM start-up dominates; overlap them
 			msg, err := run(t, dir, keytool, "-list", "-keystore", f, "-storetype", "PKCS12", "-storepass:file", pwFile)
 			want := info.ReadableBy(Java17)
 			readable := err == nil && strings.Contains(msg, "PrivateKeyEntry")
@@ -194,7 +195,7 @@ func TestInteropToolsDecoded(t *testing.T) {
 		})
 	}
 
-	t.Run("BER fixture is valid PKCS#12 for OpenSSL", func(t *testing.T) {
+	t.Run("PK-4 BER fixture is valid PKCS#12 for OpenSSL", func(t *testing.T) {
 		// ber.p12 must be real BER, so that ErrBER is the right diagnosis.
 		f, err := filepath.Abs(filepath.Join(hostileDir, "ber.p12"))
 		if err != nil {

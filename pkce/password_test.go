@@ -64,8 +64,10 @@ func TestCheckPassword(t *testing.T) {
 				if len(tc.pw) > 1 && strings.Contains(s, tc.pw) {
 					t.Errorf("message %q contains the password", s)
 				}
-				if strings.ContainsAny(s, "!_１パ\x00\xff") {
-					t.Errorf("message %q contains a password character", s)
+				for _, bad := range []string{"!", "_", "１", "パ", "\x00", "\xff"} {
+					if strings.Contains(s, bad) {
+						t.Errorf("message %q contains a password character", s)
+					}
 				}
 			}
 		})

@@ -159,12 +159,12 @@ func TestEncodeTargets(t *testing.T) {
 			t.Fatalf("Encode = %v", err)
 		}
 	})
-	t.Run("Encode needs a key", func(t *testing.T) {
+	t.Run("PK-3 Encode needs a key", func(t *testing.T) {
 		if _, err := (&Bundle{Leaf: p.leaf}).Encode(fixturePassword, OpenSSL30); err == nil {
 			t.Fatal("Encode without a key succeeded")
 		}
 	})
-	t.Run("Encode refuses an invalid target", func(t *testing.T) {
+	t.Run("PK-2 Encode refuses an invalid target", func(t *testing.T) {
 		if _, err := b.Encode(fixturePassword, 0); err == nil {
 			t.Fatal("Encode with target 0 succeeded")
 		}
