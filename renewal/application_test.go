@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 var update = flag.Bool("update", false, "rewrite the fuzz seed corpus in testdata/fuzz")
@@ -138,4 +140,27 @@ func FuzzApplicationFrom(f *testing.F) {
 			t.Fatalf("Classify error %v (%T) is not the package's", err, err)
 		}
 	})
+}
+
+func TestHeldFrom(t *testing.T) {
+	k := edKey(5)
+	nb := utc(2011, 12, 10, 0, 0, 0)
+	na := utc(2012, 12, 10, 23, 59, 59)
+	c := newCert(t, "www.example.jp", k, 0x1001, nb, na)
+	tests := []struct {
+		name string
+		cert *x509.Certificate
+		want Held
+	}{
+		{name: "RN-2 TV-3 a certificate gives its subject, validity, key and serial", cert: c,
+			want: Held{Subject: c.Subject, NotBefore: nb, NotAfter: na, PublicKey: k.Public(), SerialNumber: c.SerialNumber}},
+		{name: "RN-1 a nil certificate gives the zero Held", want: Held{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, HeldFrom(tt.cert), cmpHeld); diff != "" {
+				t.Errorf("HeldFrom() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
 }

@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"crypto/sha256"
+	"encoding/asn1"
 	"math"
 	"strconv"
 	"time"
@@ -53,6 +54,15 @@ type Policy struct {
 	// Zone is the zone in which CivilDays counts days. Nil means JST
 	// ([tz.JST]); the host's local zone is never used.
 	Zone *time.Location
+	// IgnoreAttributes lists subject attribute types that RN-4 does not
+	// compare. RN-4 counts a change of any subject information, so the
+	// default (nil) compares them all; a CA that drops attributes from
+	// the CSR when it issues, such as organizationalUnitName (2.5.4.11),
+	// which the Baseline Requirements no longer allow in subscriber
+	// certificates, lists them here so that last year's CSR subject still
+	// matches the certificate issued for it. The common name is always
+	// compared, by RN-1 and RN-2.
+	IgnoreAttributes []asn1.ObjectIdentifier
 }
 
 // DefaultPolicy returns the policy of the source FAQ (RN-3): a wait of 30
@@ -154,19 +164,20 @@ const (
 	ClauseAfterWait
 )
 
-var clauseText = [...]string{
-	ClauseFirstCertificate:  "RN-1 first certificate",
-	ClauseCommonNameChanged: "RN-1 common name changed",
-	ClauseAdditional:        "RN-1 additional certificate for the same common name",
-	ClauseSubjectChanged:    "RN-4 subject changed",
-	ClauseAfterWait:         "RN-2 same subject after the wait",
-}
-
 // String returns the rule id and a short description, such as
 // "RN-4 subject changed".
 func (c Clause) String() string {
-	if c > 0 && int(c) < len(clauseText) {
-		return clauseText[c]
+	switch c {
+	case ClauseFirstCertificate:
+		return "RN-1 first certificate"
+	case ClauseCommonNameChanged:
+		return "RN-1 common name changed"
+	case ClauseAdditional:
+		return "RN-1 additional certificate for the same common name"
+	case ClauseSubjectChanged:
+		return "RN-4 subject changed"
+	case ClauseAfterWait:
+		return "RN-2 same subject after the wait"
 	}
 	return "Clause(" + strconv.Itoa(int(c)) + ")"
 }
@@ -236,22 +247,27 @@ const (
 	WarnNoValidity
 )
 
-var warningText = [...]string{
-	WarnKeyReused:            "RN-7 key pair reused",
-	WarnNonASCIIName:         "common name is not ASCII",
-	WarnCurrentExpired:       "current certificate has expired",
-	WarnAdditionalNotHeld:    "additional certificate for a common name not held",
-	WarnLifetimeExceedsLimit: "TV-6 lifetime exceeds the limit at the due instant",
-	WarnLimitShrinks:         "TV-6 lifetime limit shrinks",
-	WarnWindowClamped:        "RN-3 wait leaves too little of the lifetime",
-	WarnBadOption:            "option out of range",
-	WarnNoValidity:           "no validity period",
-}
-
 // String returns a short lower-case description of c.
 func (c WarningCode) String() string {
-	if c > 0 && int(c) < len(warningText) {
-		return warningText[c]
+	switch c {
+	case WarnKeyReused:
+		return "RN-7 key pair reused"
+	case WarnNonASCIIName:
+		return "common name is not ASCII"
+	case WarnCurrentExpired:
+		return "current certificate has expired"
+	case WarnAdditionalNotHeld:
+		return "additional certificate for a common name not held"
+	case WarnLifetimeExceedsLimit:
+		return "TV-6 lifetime exceeds the limit at the due instant"
+	case WarnLimitShrinks:
+		return "TV-6 lifetime limit shrinks"
+	case WarnWindowClamped:
+		return "RN-3 wait leaves too little of the lifetime"
+	case WarnBadOption:
+		return "option out of range"
+	case WarnNoValidity:
+		return "no validity period"
 	}
 	return "WarningCode(" + strconv.Itoa(int(c)) + ")"
 }
@@ -397,7 +413,7 @@ func decide(app Application, p Policy, ascii bool, l lookup) (Decision, error) {
 	default:
 		// RN-4: changing any subject information makes the application
 		// new.
-		if ch := changedAttributes(l.current.Subject, app.Subject); ch != nil {
+		if ch := changedAttributes(l.current.Subject, app.Subject, p.IgnoreAttributes); ch != nil {
 			d.Kind, d.Reason, d.Changed = New, ClauseSubjectChanged, ch
 			break
 		}

@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"crypto/x509/pkix"
+	"encoding/asn1"
 	"errors"
 	"reflect"
 	"testing"
@@ -391,6 +392,30 @@ func classifyCases() []classifyCase {
 			held: all,
 			want: renewal(cur),
 		},
+		{
+			name: "RN-4 an ignored attribute does not count as a change",
+			why:  "the CA drops OU, so last year's certificate has none while the CSR still has it",
+			app: Application{Subject: func() pkix.Name {
+				n := subject("www.example.jp")
+				n.OrganizationalUnit = []string{"IT"}
+				return n
+			}(), PublicKey: kNew.Public(), At: after},
+			held: all,
+			p:    Policy{IgnoreAttributes: []asn1.ObjectIdentifier{{2, 5, 4, 11}}},
+			want: renewal(cur),
+		},
+		{
+			name: "RN-4 an attribute not ignored still counts",
+			app: Application{Subject: func() pkix.Name {
+				n := subject("www.example.jp")
+				n.OrganizationalUnit = []string{"IT"}
+				n.Province = []string{"Kanagawa"}
+				return n
+			}(), PublicKey: kNew.Public(), At: after},
+			held: all,
+			p:    Policy{IgnoreAttributes: []asn1.ObjectIdentifier{{2, 5, 4, 11}}},
+			want: Decision{Kind: New, Reason: ClauseSubjectChanged, Current: &cur, Changed: []string{"ST"}},
+		},
 		// RN-7
 		{
 			name: "RN-7 reusing the current certificate's key is a warning on a renewal",
@@ -601,5 +626,67 @@ func TestDecisionStrings(t *testing.T) {
 	}
 	if DefaultPolicy().Zone != tz.JST {
 		t.Errorf("DefaultPolicy zone = %v", DefaultPolicy().Zone)
+	}
+}
+
+// TestInventoryConcurrent runs Inventory.Classify from several goroutines;
+// with -race it checks that the inventory is read-only after NewInventory.
+func TestInventoryConcurrent(t *testing.T) {
+	inv := NewInventory(benchHeld(1000))
+	apps := benchApps(1000)
+	done := make(chan struct{})
+	for g := range 4 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := g; i < len(apps); i += 4 {
+				if _, err := inv.Classify(apps[i], Policy{}); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}
+
+// TestClassifyParsedSubject compares a parsed CSR subject, whose attributes
+// crypto/x509 keeps in Names, with certificates: attributes it has no field
+// for (businessCategory) count for RN-4 too.
+func TestClassifyParsedSubject(t *testing.T) {
+	k := edKey(1)
+	nb := jst(2024, 1, 10, 9, 0, 0, 0)
+	cert := newCert(t, "www.example.jp", k, 1, nb, nb.AddDate(1, 0, 0))
+	h := []Held{HeldFrom(cert)}
+	at := jst(2024, 3, 1, 0, 0, 0, 0)
+	withCategory := subject("www.example.jp")
+	withCategory.ExtraNames = []pkix.AttributeTypeAndValue{{Type: asn1.ObjectIdentifier{2, 5, 4, 15}, Value: "Private Organization"}}
+	tests := []struct {
+		name string
+		subj pkix.Name
+		want Decision
+	}{
+		{
+			name: "RN-2 the same subject, parsed on both sides, is a renewal",
+			subj: subject("www.example.jp"),
+			want: Decision{Kind: Renewal, Reason: ClauseAfterWait, Renews: &h[0], Current: &h[0]},
+		},
+		{
+			name: "RN-4 an added attribute without a pkix.Name field is a change",
+			subj: withCategory,
+			want: Decision{Kind: New, Reason: ClauseSubjectChanged, Current: &h[0], Changed: []string{"businessCategory"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := mustApplication(t, newCSR(t, tt.subj, edKey(2)), at)
+			got, err := Classify(app, h, Policy{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got, cmpHeld, warningCodes); diff != "" {
+				t.Errorf("Classify() mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

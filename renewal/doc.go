@@ -66,7 +66,9 @@
 // does not match its "xn--" A-label; such names carry a [WarnNonASCIIName]
 // warning. Other subject attributes compare, for RN-4, without regard to
 // their order, case and repeated white space (after RFC 5280 section 7.1,
-// without the Unicode normalization of RFC 4518).
+// without the Unicode normalization of RFC 4518); a CA that drops
+// attributes such as OU when it issues lists them in
+// [Policy.IgnoreAttributes].
 //
 // # Where it departs from the source, and what it does not do
 //

@@ -62,18 +62,19 @@ const (
 	ReasonBadPolicy
 )
 
-var reasonText = [...]string{
-	ReasonZeroTime:     "zero application instant",
-	ReasonNoRequest:    "no certificate request",
-	ReasonBadSignature: "certificate request signature does not verify",
-	ReasonNoCommonName: "no common name",
-	ReasonBadPolicy:    "invalid policy",
-}
-
 // String returns a short lower-case description of r.
 func (r Reason) String() string {
-	if r > 0 && int(r) < len(reasonText) {
-		return reasonText[r]
+	switch r {
+	case ReasonZeroTime:
+		return "zero application instant"
+	case ReasonNoRequest:
+		return "no certificate request"
+	case ReasonBadSignature:
+		return "certificate request signature does not verify"
+	case ReasonNoCommonName:
+		return "no common name"
+	case ReasonBadPolicy:
+		return "invalid policy"
 	}
 	return "Reason(" + strconv.Itoa(int(r)) + ")"
 }
@@ -132,18 +133,19 @@ const (
 	DocumentPredates
 )
 
-var documentReasonText = [...]string{
-	DocumentNone:           "no company code and no registry copy",
-	DocumentBadCompanyCode: "company code is not all digits",
-	DocumentBadDate:        "invalid date",
-	DocumentStale:          "registry copy is older than three months",
-	DocumentPredates:       "registry copy is issued after submission",
-}
-
 // String returns a short lower-case description of r.
 func (r DocumentReason) String() string {
-	if r > 0 && int(r) < len(documentReasonText) {
-		return documentReasonText[r]
+	switch r {
+	case DocumentNone:
+		return "no company code and no registry copy"
+	case DocumentBadCompanyCode:
+		return "company code is not all digits"
+	case DocumentBadDate:
+		return "invalid date"
+	case DocumentStale:
+		return "registry copy is older than three months"
+	case DocumentPredates:
+		return "registry copy is issued after submission"
 	}
 	return "DocumentReason(" + strconv.Itoa(int(r)) + ")"
 }

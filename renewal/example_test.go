@@ -315,3 +315,80 @@ func ExampleDocuments_Check() {
 	// <nil>
 	// renewal: no company code and no registry copy (RN-6)
 }
+
+func ExampleKind_String() {
+	fmt.Println(renewal.New, renewal.Renewal)
+	// Output: new renewal
+}
+
+func ExampleClause_String() {
+	fmt.Println(renewal.ClauseCommonNameChanged)
+	// Output: RN-1 common name changed
+}
+
+func ExampleCounting_String() {
+	fmt.Println(renewal.CivilDays, renewal.Elapsed)
+	// Output: CivilDays Elapsed
+}
+
+func ExampleWarningCode_String() {
+	fmt.Println(renewal.WarnKeyReused)
+	// Output: RN-7 key pair reused
+}
+
+func ExampleWarning_String() {
+	w := renewal.Warning{Code: renewal.WarnNonASCIIName, Detail: `"例え.jp"`}
+	fmt.Println(w)
+	// Output: common name is not ASCII: "例え.jp"
+}
+
+func ExampleReason_String() {
+	fmt.Println(renewal.ReasonZeroTime)
+	// Output: zero application instant
+}
+
+func ExampleDocumentReason_String() {
+	fmt.Println(renewal.DocumentStale)
+	// Output: registry copy is older than three months
+}
+
+func ExampleCause_String() {
+	fmt.Println(renewal.CauseConfigNewKey)
+	// Output: RN-8 a key has no certificate: the configuration may point at the new key while the old certificate is still installed
+}
+
+func ExampleError_Error() {
+	_, err := renewal.Classify(renewal.Application{Subject: subject("www.example.jp")}, nil, renewal.Policy{})
+	fmt.Println(err)
+	// Output: renewal: zero application instant
+}
+
+func ExampleDocumentError_Error() {
+	err := renewal.Documents{CompanyCode: "12-34"}.Check(tz.Date{Year: 2024, Month: 5, Day: 1})
+	fmt.Println(err)
+	// Output: renewal: company code is not all digits: "12-34" (RN-6)
+}
+
+func ExampleTooEarlyError_Is() {
+	err := error(&renewal.TooEarlyError{})
+	fmt.Println(errors.Is(err, renewal.ErrTooEarly))
+	// Output: true
+}
+
+func ExampleError_Unwrap() {
+	csr := request("www.example.jp", key(2))
+	csr.Signature[0] ^= 1
+	_, err := renewal.ApplicationFrom(csr, time.Date(2012, 11, 1, 0, 0, 0, 0, tz.JST))
+	fmt.Println(errors.Unwrap(err) != nil)
+	// Output: true
+}
+
+func ExampleTooEarlyError_Error() {
+	err := &renewal.TooEarlyError{
+		At:      time.Date(2024, 1, 20, 0, 0, 0, 0, time.UTC),
+		OpensAt: renewal.OpensAt(time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC), renewal.Policy{}),
+		Current: renewal.Held{Subject: subject("www.example.jp")},
+	}
+	fmt.Println(err)
+	// Output: renewal: renewal of "www.example.jp" applied for at 2024-01-20T09:00:00+09:00 is accepted from 2024-02-10T00:00:00+09:00 (RN-3)
+}

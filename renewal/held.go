@@ -160,34 +160,18 @@ func foldRune(r rune) rune {
 	return m
 }
 
-var oidCommonName = asn1.ObjectIdentifier{2, 5, 4, 3}
-
-// attributeNames gives the short names of the subject attributes that
-// [Decision.Changed] reports; other attributes are reported by their
-// dotted OID.
-var attributeNames = map[string]string{
-	"2.5.4.6":                  "C",
-	"2.5.4.10":                 "O",
-	"2.5.4.11":                 "OU",
-	"2.5.4.7":                  "L",
-	"2.5.4.8":                  "ST",
-	"2.5.4.9":                  "STREET",
-	"2.5.4.17":                 "POSTALCODE",
-	"2.5.4.5":                  "SERIALNUMBER",
-	"2.5.4.15":                 "businessCategory",
-	"1.2.840.113549.1.9.1":     "emailAddress",
-	"1.3.6.1.4.1.311.60.2.1.1": "jurisdictionL",
-	"1.3.6.1.4.1.311.60.2.1.2": "jurisdictionST",
-	"1.3.6.1.4.1.311.60.2.1.3": "jurisdictionC",
+// isCommonName reports whether oid is id-at-commonName, 2.5.4.3.
+func isCommonName(oid asn1.ObjectIdentifier) bool {
+	return len(oid) == 4 && oid[0] == 2 && oid[1] == 5 && oid[2] == 4 && oid[3] == 3
 }
 
 type attribute struct{ oid, value string }
 
-// subjectAttributes returns the attributes of n other than the common name,
-// with canonical values, sorted. A name parsed from DER carries all its
+// subjectAttributes returns the attributes of n other than the common name
+// and those in ignore, with canonical values, sorted. A name parsed from DER carries all its
 // attributes in Names; a name built by hand carries them in its fields and
 // ExtraNames.
-func subjectAttributes(n pkix.Name) []attribute {
+func subjectAttributes(n pkix.Name, ignore []asn1.ObjectIdentifier) []attribute {
 	var in []pkix.AttributeTypeAndValue
 	if len(n.Names) > 0 {
 		in = append(in, n.Names...)
@@ -199,7 +183,7 @@ func subjectAttributes(n pkix.Name) []attribute {
 	}
 	out := make([]attribute, 0, len(in))
 	for _, a := range in {
-		if a.Type.Equal(oidCommonName) {
+		if isCommonName(a.Type) || slices.ContainsFunc(ignore, a.Type.Equal) {
 			continue
 		}
 		out = append(out, attribute{a.Type.String(), canonicalValue(a.Value)})
@@ -224,11 +208,12 @@ func canonicalValue(v any) string {
 	return foldUnicode(strings.Join(strings.Fields(s), " "))
 }
 
-// changedAttributes returns the short names of the attribute types whose
-// values differ between a and b (RN-4), sorted; nil when none differ. The
-// order of the attributes in the subject does not matter.
-func changedAttributes(a, b pkix.Name) []string {
-	x, y := subjectAttributes(a), subjectAttributes(b)
+// changedAttributes returns the short names of the attribute types, other
+// than those in ignore, whose values differ between a and b (RN-4), sorted;
+// nil when none differ. The order of the attributes in the subject does not
+// matter.
+func changedAttributes(a, b pkix.Name, ignore []asn1.ObjectIdentifier) []string {
+	x, y := subjectAttributes(a, ignore), subjectAttributes(b, ignore)
 	if slices.Equal(x, y) {
 		return nil
 	}
@@ -255,9 +240,37 @@ func changedAttributes(a, b pkix.Name) []string {
 	return changed
 }
 
+// attributeName gives the short name of a subject attribute that
+// [Decision.Changed] reports; other attributes are reported by their dotted
+// OID.
 func attributeName(oid string) string {
-	if n, ok := attributeNames[oid]; ok {
-		return n
+	switch oid {
+	case "2.5.4.6":
+		return "C"
+	case "2.5.4.10":
+		return "O"
+	case "2.5.4.11":
+		return "OU"
+	case "2.5.4.7":
+		return "L"
+	case "2.5.4.8":
+		return "ST"
+	case "2.5.4.9":
+		return "STREET"
+	case "2.5.4.17":
+		return "POSTALCODE"
+	case "2.5.4.5":
+		return "SERIALNUMBER"
+	case "2.5.4.15":
+		return "businessCategory"
+	case "1.2.840.113549.1.9.1":
+		return "emailAddress"
+	case "1.3.6.1.4.1.311.60.2.1.1":
+		return "jurisdictionL"
+	case "1.3.6.1.4.1.311.60.2.1.2":
+		return "jurisdictionST"
+	case "1.3.6.1.4.1.311.60.2.1.3":
+		return "jurisdictionC"
 	}
 	return oid
 }

@@ -39,16 +39,15 @@ const (
 	CauseConfigNewKey
 )
 
-var causeText = [...]string{
-	CauseNone:           "every certificate and key is paired",
-	CauseKeyOverwritten: "RN-8 a certificate has no key: the key was overwritten; restore the key backup, or without one install the new certificate at once",
-	CauseConfigNewKey:   "RN-8 a key has no certificate: the configuration may point at the new key while the old certificate is still installed",
-}
-
 // String describes the cause and what to do, after RN-8.
 func (c Cause) String() string {
-	if c >= 0 && int(c) < len(causeText) {
-		return causeText[c]
+	switch c {
+	case CauseNone:
+		return "every certificate and key is paired"
+	case CauseKeyOverwritten:
+		return "RN-8 a certificate has no key: the key was overwritten; restore the key backup, or without one install the new certificate at once"
+	case CauseConfigNewKey:
+		return "RN-8 a key has no certificate: the configuration may point at the new key while the old certificate is still installed"
 	}
 	return "Cause(" + strconv.Itoa(int(c)) + ")"
 }
