@@ -46,6 +46,12 @@ func TestAccess(t *testing.T) {
 	// 2026 (UTC), three months before the contract ends.
 	short := certFor(t, fy26.ID, jst(2026, 4, 8, 10, 0, 0, 0), time.Date(2026, 12, 31, 23, 59, 59, 0, time.UTC))
 	other := certFor(t, "C-2026-0002", jst(2026, 4, 8, 10, 0, 0, 0), time.Date(2036, 4, 7, 23, 59, 59, 0, time.UTC))
+	// CT-10: a copy of the file on another administrator's PC is the same
+	// DER, parsed again.
+	copied, err := x509.ParseCertificate(append([]byte(nil), long.Raw...))
+	if err != nil {
+		t.Fatal(err)
+	}
 	lower := certFor(t, "c-2026-0001", jst(2026, 4, 8, 10, 0, 0, 0), time.Date(2036, 4, 7, 23, 59, 59, 0, time.UTC))
 
 	// A contract beyond the service end, and one across 2049/2050.
@@ -176,6 +182,16 @@ func TestAccess(t *testing.T) {
 		{
 			name: "CT-1 a custom Binding reads the organizational unit",
 			c:    fy26, cert: long, at: jst(2026, 6, 1, 0, 0, 0, 0), s: byOU,
+		},
+		{
+			name: "CT-10 a copy of the certificate on another PC gives the same access",
+			why:  "copying is not issuance; the copy is the same certificate",
+			c:    fy26, cert: copied, at: jst(2026, 9, 1, 12, 0, 0, 0),
+		},
+		{
+			name: "CT-10 a copy is refused exactly when the original is",
+			c:    fy26, cert: copied, at: jst(2027, 4, 1, 0, 0, 0, 0),
+			want: accessResult{Reason: contract.ReasonContractEnded, Limit: jst(2027, 4, 1, 0, 0, 0, 0), Revoked: true},
 		},
 		{
 			name: "CT-11 the certificate proves only its own contract",

@@ -74,7 +74,8 @@ type DownloadError struct {
 	MailedAt time.Time // when the download mail was sent
 	At       time.Time // the instant judged
 	Deadline time.Time // the first instant after the download window
-	// Window is the maintenance window on at At, for ReasonMaintenance.
+	// Window is the maintenance window in effect at At, for
+	// ReasonMaintenance; zero otherwise.
 	Window Window
 }
 

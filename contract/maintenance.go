@@ -74,10 +74,6 @@ func (m month) next() month {
 	return month{m.year, m.month + 1}
 }
 
-func (m month) after(n month) bool {
-	return m.year > n.year || m.year == n.year && m.month > n.month
-}
-
 // usualIn returns the usual window of mo and whether it takes place: it
 // does not when mo is cancelled or has announced windows.
 func (m Maintenance) usualIn(mo month) (Window, bool) {
@@ -94,19 +90,24 @@ func (m Maintenance) usualIn(mo month) (Window, bool) {
 	return usual(mo.year, mo.month), true
 }
 
-// each calls f for the announced windows and for the usual windows that
-// take place in the months from from's to to's, JST, until f returns
-// false.
+// each calls f for the announced windows and for the usual windows of the
+// months (JST) of from and of to, until f returns false. Those two months
+// are enough: a usual window lies within its month, so only a usual window
+// of from's or to's month can contain, overlap or touch either end of the
+// span from..to.
 func (m Maintenance) each(from, to time.Time, f func(Window) bool) {
 	for _, w := range m.Announced {
 		if !w.empty() && !f(w) {
 			return
 		}
 	}
-	last := monthOf(to)
-	for mo := monthOf(from); !mo.after(last); mo = mo.next() {
-		if w, ok := m.usualIn(mo); ok && !f(w) {
-			return
+	first, last := monthOf(from), monthOf(to)
+	if w, ok := m.usualIn(first); ok && !f(w) {
+		return
+	}
+	if last != first {
+		if w, ok := m.usualIn(last); ok {
+			f(w)
 		}
 	}
 }

@@ -10,10 +10,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// fixturePath is the Cabinet Office list of holidays for 1970-2050, as the
-// npm package @holiday-jp/holiday_jp carries it; testdata/genholidays.sh
-// regenerates it.
-const fixturePath = "testdata/holidays_1970_2050.tsv"
+// The fixtures, which testdata/genholidays.sh regenerates: the holidays
+// of 1970-2050 as the npm package @holiday-jp/holiday_jp carries them, and
+// the Cabinet Office's own list (syukujitsu.csv, 1955 to 2026) as the npm
+// package japanese-public-holidays ships it.
+const (
+	fixturePath       = "testdata/holidays_1970_2050.tsv"
+	cabinetOfficePath = "testdata/holidays_cabinet_office.tsv"
+)
 
 // fixtureName maps a Japanese name in the fixture to the name HolidayJa
 // gives. The Cabinet Office list names some days differently from the
@@ -45,19 +49,17 @@ func fixtureName(d Date, name string) string {
 	return name
 }
 
-type fixtureDay struct {
-	NameJa string // as in the fixture
-	NameEn string // as in the fixture
-}
-
-func readFixture(t *testing.T) map[Date]fixtureDay {
+// readFixture reads a fixture of lines "date<TAB>name[<TAB>more]" after
+// "#" comment lines, checking that the dates are valid and ascending and
+// every line has cols columns. It returns the names by date.
+func readFixture(t *testing.T, path string, cols int) map[Date]string {
 	t.Helper()
-	f, err := os.Open(fixturePath)
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	days := make(map[Date]fixtureDay)
+	days := make(map[Date]string)
 	s := bufio.NewScanner(f)
 	line := 0
 	var prev Date
@@ -68,18 +70,18 @@ func readFixture(t *testing.T) map[Date]fixtureDay {
 			continue
 		}
 		fields := strings.Split(l, "\t")
-		if len(fields) != 3 {
-			t.Fatalf("%s:%d: %d fields, want 3: %q", fixturePath, line, len(fields), l)
+		if len(fields) != cols {
+			t.Fatalf("%s:%d: %d fields, want %d: %q", path, line, len(fields), cols, l)
 		}
 		d, err := ParseDate(fields[0])
 		if err != nil {
-			t.Fatalf("%s:%d: %v", fixturePath, line, err)
+			t.Fatalf("%s:%d: %v", path, line, err)
 		}
 		if !prev.Before(d) {
-			t.Fatalf("%s:%d: %s is not after %s", fixturePath, line, d, prev)
+			t.Fatalf("%s:%d: %s is not after %s", path, line, d, prev)
 		}
 		prev = d
-		days[d] = fixtureDay{NameJa: fields[1], NameEn: fields[2]}
+		days[d] = fields[1]
 	}
 	if err := s.Err(); err != nil {
 		t.Fatal(err)
@@ -97,7 +99,7 @@ func readFixture(t *testing.T) map[Date]fixtureDay {
 // package's differ: "Holiday in lieu"); the test checks only that each
 // Japanese name has one English name.
 func TestHolidayFixture(t *testing.T) {
-	want := readFixture(t)
+	want := readFixture(t, fixturePath, 3)
 	// The fixture must cover the range it claims, or the comparison below
 	// proves less than it says. @holiday-jp/holiday_jp 2.5.1 lists days up
 	// to 2050-11-23 (Labor Thanksgiving Day): nothing is missing at the end,
@@ -119,8 +121,8 @@ func TestHolidayFixture(t *testing.T) {
 	checked := 0
 	for d := (Date{1970, time.January, 1}); d.Year <= 2050; d = d.AddDays(1) {
 		var w day
-		if f, ok := want[d]; ok {
-			w = day{fixtureName(d, f.NameJa), true}
+		if name, ok := want[d]; ok {
+			w = day{fixtureName(d, name), true}
 		}
 		ja, okJa := HolidayJa(d)
 		if diff := cmp.Diff(w, day{ja, okJa}); diff != "" {
@@ -140,6 +142,42 @@ func TestHolidayFixture(t *testing.T) {
 	}
 	if checked != 29585 { // days from 1970-01-01 to 2050-12-31
 		t.Errorf("checked %d days, want 29585", checked)
+	}
+}
+
+// TestHolidayCabinetOffice proves TV-7 against the Cabinet Office's own
+// list, syukujitsu.csv, on every day of the years it covers (1955 to 2026
+// in the fixture): both ways, every listed day is a holiday of the same
+// Japanese name and no other day is. The list names substitute and
+// citizens' holidays alike "休日"; TestHolidayFixture tells them apart.
+func TestHolidayCabinetOffice(t *testing.T) {
+	want := readFixture(t, cabinetOfficePath, 2)
+	first, last := Date{1955, time.January, 1}, Date{2026, time.December, 31}
+	for _, d := range []Date{first, {2026, time.November, 23}} {
+		if _, ok := want[d]; !ok {
+			t.Fatalf("fixture lacks %s", d)
+		}
+	}
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		ja, ok := HolidayJa(d)
+		w, listed := want[d]
+		switch {
+		case listed != ok:
+			t.Errorf("TV-7 HolidayJa(%s) = %q, %v; the Cabinet Office lists %q, %v", d, ja, ok, w, listed)
+		case !listed:
+		case w == "休日":
+			if ja != "振替休日" && ja != "国民の休日" {
+				t.Errorf("TV-7 HolidayJa(%s) = %q; the Cabinet Office lists 休日 (substitute or citizens' holiday)", d, ja)
+			}
+		case d == (Date{1959, time.April, 10}) && w == "結婚の儀":
+			if ja != "皇太子明仁親王の結婚の儀" {
+				t.Errorf("TV-7 HolidayJa(%s) = %q, want 皇太子明仁親王の結婚の儀", d, ja)
+			}
+		default:
+			if want := fixtureName(d, w); ja != want {
+				t.Errorf("TV-7 HolidayJa(%s) = %q, want %q (listed as %q)", d, ja, want, w)
+			}
+		}
 	}
 }
 
@@ -221,6 +259,7 @@ var holidayCases = []holidayCase{
 	// Citizens' holidays.
 	{"TV-7 citizens' holiday first 1988-05-04", Date{1988, 5, 4}, "国民の休日", "a Wednesday between 05-03 and 05-05"},
 	{"TV-7 citizens' holiday 1985 rule: not before 1985-12-27", Date{1985, 5, 4}, "", "a Saturday before the amendment"},
+	{"TV-7 citizens' holiday 1987-05-04 is a substitute instead", Date{1987, 5, 4}, "振替休日", "Constitution Day 1987-05-03 was a Sunday"},
 	{"TV-7 citizens' holiday pre-2007 rule: not on a Sunday", Date{1997, 5, 4}, "", "1997-05-04 was a Sunday"},
 	{"TV-7 citizens' holiday pre-2007 rule: a Saturday counts", Date{1991, 5, 4}, "国民の休日", "1991-05-04 was a Saturday"},
 	{"TV-7 citizens' holiday pre-2007 rule: substitute wins", Date{1992, 5, 4}, "振替休日", "1992-05-03 was a Sunday"},
