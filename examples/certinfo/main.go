@@ -14,9 +14,10 @@
 // them; other blocks such as keys are skipped), DER (one or more
 // concatenated certificates) or PKCS#12 (with -password-file; decoded by
 // package pkce, with capped key derivations, PK-4: the leaf matching the
-// key, its chain, then the other certificates). PEM and DER certificates
-// are read, printed and dropped one at a time, so a bundle of any size
-// runs in constant memory; a PKCS#12 file is decoded whole.
+// key, its chain, then the other certificates). PEM is read line by line
+// and each certificate printed and dropped before the next is read, so a
+// PEM bundle of any size runs in constant memory; a DER or PKCS#12 file is
+// read whole.
 //
 // For each certificate it prints:
 //

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
@@ -11,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/certlife/certlife/examples/internal/clitest"
 	"github.com/certlife/certlife/pkce"
 	"software.sslmate.com/src/go-pkcs12"
 )
@@ -63,14 +63,18 @@ func makeBundle(tb testing.TB) *pkce.Bundle {
 	return &pkce.Bundle{Key: key, Leaf: leaf, Chain: []*x509.Certificate{ca}}
 }
 
+// regen rewrites the bundles in testdata. It is not -update, which
+// rewrites the golden files: the keys are random, so new bundles change
+// the embedded sample on every run.
+var regen = flag.Bool("regen", false, "rewrite the PKCS#12 fixtures in testdata (new random keys)")
+
 // TestFixtures checks the sample bundle (an OpenSSL 3 style file, PBES2
 // AES-256 with a SHA-256 MAC, which CentOS 7 cannot read) and writes the
-// fixtures with -update: sample.p12, sample.password, legacy.p12 (3DES,
+// fixtures with -regen: sample.p12, sample.password, legacy.p12 (3DES,
 // SHA-1 MAC), symbol.p12 with its password that breaks PK-1, mismatch.p12
-// whose certificate is not its key's (PK-3), and a wrong password. The keys are random, so
-// the files change on every -update.
+// whose certificate is not its key's (PK-3), and a wrong password.
 func TestFixtures(t *testing.T) {
-	if clitest.Updating() {
+	if *regen {
 		b := makeBundle(t)
 		modern, err := b.Encode(samplePassword, pkce.OpenSSL30)
 		if err != nil {

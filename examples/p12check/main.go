@@ -115,7 +115,7 @@ import (
 )
 
 // The embedded sample and its password, written by TestFixtures (go test
-// -run TestFixtures -update makes new ones, with new random keys).
+// -run TestFixtures -regen makes new ones, with new random keys).
 var (
 	//go:embed testdata/sample.p12
 	sampleP12 []byte
