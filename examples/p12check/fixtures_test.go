@@ -1,11 +1,11 @@
 package main
 
 import (
-	"flag"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"flag"
 	"math/big"
 	"os"
 	"path/filepath"
