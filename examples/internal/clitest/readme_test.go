@@ -26,6 +26,9 @@ func TestREADME(t *testing.T) {
 		t.Fatal(err)
 	}
 	readme, err := os.ReadFile(filepath.Join(root, "examples", "README.md"))
+	if os.IsNotExist(err) {
+		t.Skip("no examples/README.md")
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
