@@ -1,0 +1,136 @@
+package main
+
+import (
+	"bytes"
+	"crypto/x509"
+	"encoding/pem"
+	"flag"
+	"github.com/certlife/certlife/examples/internal/cli"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"testing"
+)
+
+// bundle10k is a PEM bundle of 10,000 certificates, generated once.
+var bundle10k = sync.OnceValue(func() []byte { return bundlePEM(nil, 10000) })
+
+// BenchmarkCertinfo runs certinfo over 10,000 certificates; compare it
+// with BenchmarkFloor, which only decodes and parses them.
+func BenchmarkCertinfo(b *testing.B) {
+	for _, mode := range []struct {
+		name string
+		args []string
+	}{
+		{"text", []string{"-at", "2025-06-01T00:00:00Z", "-"}},
+		{"json", []string{"-json", "-at", "2025-06-01T00:00:00Z", "-"}},
+	} {
+		b.Run(mode.name, func(b *testing.B) {
+			data := bundle10k()
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if code := run(mode.args, bytes.NewReader(data), io.Discard, io.Discard); code != cli.ExitOK {
+					b.Fatalf("exit %d", code)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkFloor is the least any tool must do for the same bundle: PEM
+// decoding and x509.ParseCertificate.
+func BenchmarkFloor(b *testing.B) {
+	data := bundle10k()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		rest := data
+		for {
+			var p *pem.Block
+			p, rest = pem.Decode(rest)
+			if p == nil {
+				break
+			}
+			if _, err := x509.ParseCertificate(p.Bytes); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+var writeBundle = flag.String("write-bundle", "", "write a PEM bundle of -bundle-size certificates to this file and exit")
+var bundleSize = flag.Int("bundle-size", 10000, "certificates in the -write-bundle bundle")
+
+// TestWriteBundle writes a large bundle for measuring peak memory of the
+// built binary with /usr/bin/time -v:
+//
+//	go test -run TestWriteBundle -write-bundle /tmp/100k.pem -bundle-size 100000
+func TestWriteBundle(t *testing.T) {
+	if *writeBundle == "" {
+		t.Skip("no -write-bundle")
+	}
+	if err := os.WriteFile(*writeBundle, bundlePEM(t, *bundleSize), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestStreamingMemory checks that certinfo's heap does not grow with the
+// bundle: the peak of HeapInuse, sampled after each certificate, is about
+// the same for 1,000 and 10,000 certificates.
+func TestStreamingMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	dir := t.TempDir()
+	peak := func(n int) uint64 {
+		// The bundle goes to a file, so that the test holds none of it.
+		path := filepath.Join(dir, strconv.Itoa(n)+".pem")
+		if err := os.WriteFile(path, bundlePEM(t, n), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var ms runtime.MemStats
+		var max uint64
+		w := &sampler{every: 1, sample: func() {
+			runtime.ReadMemStats(&ms)
+			max = maxOf(max, ms.HeapInuse)
+		}}
+		runtime.GC()
+		if code := run([]string{"-at", "2025-06-01T00:00:00Z", path}, nil, w, io.Discard); code != cli.ExitOK {
+			t.Fatalf("exit %d", code)
+		}
+		return max
+	}
+	small, large := peak(1000), peak(10000)
+	t.Logf("peak HeapInuse: 1,000 certificates %d KiB; 10,000 certificates %d KiB", small/1024, large/1024)
+	// Garbage between collections makes the figures noisy; a heap that
+	// held the bundle would need about 8 MiB more for 10,000 certificates.
+	if large > small+4<<20 {
+		t.Errorf("heap grows with the bundle: %d bytes for 1,000 certificates, %d for 10,000", small, large)
+	}
+}
+
+// sampler is an io.Writer that calls sample every so many writes (certinfo
+// writes in 64 KiB chunks).
+type sampler struct {
+	n, every int
+	sample   func()
+}
+
+func (s *sampler) Write(p []byte) (int, error) {
+	s.n++
+	if s.n%s.every == 0 {
+		s.sample()
+	}
+	return len(p), nil
+}
+
+func maxOf(a, b uint64) uint64 {
+	if a > b {
+		return a
+	}
+	return b
+}

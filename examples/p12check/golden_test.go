@@ -1,0 +1,65 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/certlife/certlife/examples/internal/clitest"
+)
+
+// TestGolden builds p12check once and runs it on each case, comparing
+// standard output, standard error and the exit code with
+// testdata/golden/NAME.txt (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	bin := clitest.Build(t, name)
+	// A directory for the -out cases, holding a copy of the sample, so that
+	// the file names printed are the same on every run.
+	work := t.TempDir()
+	for _, f := range []string{"sample.p12", "sample.password"} {
+		data, err := os.ReadFile(filepath.Join("testdata", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(work, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const pw = "testdata/sample.password"
+	cases := []clitest.Case{
+		{Name: "PK-2 sample"},
+		{Name: "PK-2 CentOS 7 cannot read the sample", Args: []string{"-target", "centos7"}},
+		{Name: "PK-2 Java 17 reads the sample", Args: []string{"-target", "java17"}},
+		{Name: "PK-2 re-encode for CentOS 7", Args: []string{"-password-file", "sample.password", "-target", "centos7", "-out", "centos7.p12", "sample.p12"}, Dir: work},
+		{Name: "PK-2 the re-encoded file reads on CentOS 7", Args: []string{"-password-file", "sample.password", "-target", "centos7", "centos7.p12"}, Dir: work},
+		{Name: "PK-2 legacy 3DES file", Args: []string{"-password-file", pw, "testdata/legacy.p12"}},
+		{Name: "PK-1 password with a symbol", Args: []string{"-password-file", "testdata/symbol.password", "testdata/symbol.p12"}},
+		{Name: "PK-3 key matches no certificate", Args: []string{"-password-file", pw, "testdata/mismatch.p12"}},
+		{Name: "PK-4 iterations over the cap", Args: []string{"-max-iterations", "1000"}},
+		{Name: "password from stdin", Args: []string{"testdata/sample.p12"}, Stdin: "Sample2026\n"},
+		{Name: "bundle from stdin", Args: []string{"-password-file", pw, "-"}, Stdin: readFile(t, "testdata/legacy.p12")},
+		{Name: "json", Args: []string{"-json", "-target", "centos7"}},
+		{Name: "help", Args: []string{"-h"}},
+		{Name: "error incorrect password", Args: []string{"-password-file", "testdata/wrong.password", "testdata/sample.p12"}},
+		{Name: "error not a bundle", Args: []string{"-password-file", pw, "golden_test.go"}},
+		{Name: "error bundle and password both on stdin", Args: []string{"-"}, Stdin: "x"},
+		{Name: "error out without target", Args: []string{"-out", "x.p12"}},
+		{Name: "error unknown target", Args: []string{"-target", "centos6"}},
+		{Name: "error two files", Args: []string{"a.p12", "b.p12"}},
+		{Name: "error unknown flag", Args: []string{"-password", "secret"}},
+		{Name: "error missing file", Args: []string{"-password-file", pw, "testdata/nonexistent.p12"}},
+		{Name: "error missing password file", Args: []string{"-password-file", "testdata/nonexistent.password", "testdata/sample.p12"}},
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) { clitest.Check(t, bin, name, c) })
+	}
+}
+
+func readFile(tb testing.TB, name string) string {
+	tb.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}

@@ -1,0 +1,342 @@
+package pkce
+
+import (
+	"bytes"
+	"crypto"
+	"crypto/x509"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"github.com/certlife/certlife/internal/keys"
+)
+
+func TestRC2Vectors(t *testing.T) {
+	// RFC 2268 section 5 test vectors.
+	tests := []struct {
+		key, pt, ct string
+		t1          int
+	}{
+		{"0000000000000000", "0000000000000000", "ebb773f993278eff", 63},
+		{"ffffffffffffffff", "ffffffffffffffff", "278b27e42e2f0d49", 64},
+		{"3000000000000000", "1000000000000001", "30649edf9be7d2c2", 64},
+		{"88", "0000000000000000", "61a8a244adacccf0", 64},
+		{"88bca90e90875a", "0000000000000000", "6ccf4308974c267f", 64},
+		{"88bca90e90875a7f0f79c384627bafb2", "0000000000000000", "1a807d272bbe5db1", 64},
+		{"88bca90e90875a7f0f79c384627bafb2", "0000000000000000", "2269552ab0f85ca6", 128},
+	}
+	for _, tc := range tests {
+		t.Run("PK-2 RFC 2268 "+tc.key+"/"+itoa(tc.t1), func(t *testing.T) {
+			k, _ := hex.DecodeString(tc.key)
+			pt, _ := hex.DecodeString(tc.pt)
+			ct, _ := hex.DecodeString(tc.ct)
+			c := newRC2(k, tc.t1)
+			got := make([]byte, 8)
+			c.Encrypt(got, pt)
+			if !bytes.Equal(got, ct) {
+				t.Errorf("Encrypt = %x, want %x", got, ct)
+			}
+			c.Decrypt(got, ct)
+			if !bytes.Equal(got, pt) {
+				t.Errorf("Decrypt = %x, want %x", got, pt)
+			}
+		})
+	}
+}
+
+type keyCase struct {
+	name string
+	key  crypto.Signer
+}
+
+func keyCases(t *testing.T) []keyCase {
+	return []keyCase{
+		{"ECDSA P-256", ecKey(t)},
+		{"RSA 2048", rsaKey(t)},
+		{"Ed25519", edKey(t)},
+	}
+}
+
+// TestDecodeGoPKCS12 decodes every go-pkcs12 encoder's output for every
+// key type and compares with go-pkcs12's own DecodeChain.
+func TestDecodeGoPKCS12(t *testing.T) {
+	encoders := []struct {
+		name string
+		enc  *pkcs12.Encoder
+		want Info
+	}{
+		{"LegacyRC2", pkcs12.LegacyRC2, Info{MAC: MAC{Algorithm: MACSHA1, Iterations: 1}}},
+		{"LegacyDES", pkcs12.LegacyDES, Info{MAC: MAC{Algorithm: MACSHA1, Iterations: 1}}},
+		{"Modern2023", pkcs12.Modern2023, Info{MAC: MAC{Algorithm: MACSHA256, Iterations: 2048}}},
+		{"Modern2026", pkcs12.Modern2026, Info{MAC: MAC{Algorithm: PBMAC1, Iterations: 2048, PRF: "hmacWithSHA256", HMAC: "hmacWithSHA256"}}},
+	}
+	for _, kc := range keyCases(t) {
+		p := newPKI(t, kc.key)
+		for _, e := range encoders {
+			t.Run("PK-3 "+e.name+" "+kc.name, func(t *testing.T) {
+				data, err := e.enc.Encode(kc.key, p.leaf, []*x509.Certificate{p.inter, p.root}, fixturePassword)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, err := Decode(data, fixturePassword)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !keys.Match(p.leaf.PublicKey, b.Key) || !b.Leaf.Equal(p.leaf) {
+					t.Fatalf("wrong leaf or key")
+				}
+				if len(b.Chain) != 2 || !b.Chain[0].Equal(p.inter) || !b.Chain[1].Equal(p.root) || len(b.Extra) != 0 {
+					t.Fatalf("chain = %d certs, extra %d", len(b.Chain), len(b.Extra))
+				}
+				k2, leaf2, cas2, err := pkcs12.DecodeChain(data, fixturePassword)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !keys.Match(leaf2.PublicKey, k2) || !leaf2.Equal(b.Leaf) || len(cas2) != len(b.Chain) {
+					t.Errorf("go-pkcs12 disagrees")
+				}
+				info, err := Inspect(data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := MAC{Algorithm: info.MAC.Algorithm, Iterations: info.MAC.Iterations, PRF: info.MAC.PRF, HMAC: info.MAC.HMAC}
+				if diff := cmp.Diff(e.want.MAC, got); diff != "" {
+					t.Errorf("MAC (-want +got):\n%s", diff)
+				}
+				if _, err := Decode(data, "Wr0ng"); !errors.Is(err, ErrIncorrectPassword) {
+					t.Errorf("wrong password: %v", err)
+				}
+			})
+		}
+	}
+}
+
+func TestInspectSchemes(t *testing.T) {
+	p := newPKI(t, nil)
+	tests := []struct {
+		name string
+		enc  *pkcs12.Encoder
+		want []Scheme // safe schemes, then key bag schemes
+	}{
+		{"PK-2 LegacyRC2", pkcs12.LegacyRC2, []Scheme{
+			{Encryption: PBEWithSHA1And40BitRC2, Iterations: 2048, OID: "1.2.840.113549.1.12.1.6"},
+			{Encryption: NoEncryption},
+			{Encryption: PBEWithSHA1And3DES, Iterations: 2048, OID: "1.2.840.113549.1.12.1.3"},
+		}},
+		{"PK-2 LegacyDES", pkcs12.LegacyDES, []Scheme{
+			{Encryption: PBEWithSHA1And3DES, Iterations: 2048, OID: "1.2.840.113549.1.12.1.3"},
+			{Encryption: NoEncryption},
+			{Encryption: PBEWithSHA1And3DES, Iterations: 2048, OID: "1.2.840.113549.1.12.1.3"},
+		}},
+		{"PK-2 Modern2023", pkcs12.Modern2023, []Scheme{
+			{Encryption: PBES2, PRF: "hmacWithSHA256", Cipher: "aes256-CBC", Iterations: 2048, OID: "1.2.840.113549.1.5.13"},
+			{Encryption: NoEncryption},
+			{Encryption: PBES2, PRF: "hmacWithSHA256", Cipher: "aes256-CBC", Iterations: 2048, OID: "1.2.840.113549.1.5.13"},
+		}},
+		{"PK-2 Passwordless", pkcs12.Passwordless, []Scheme{
+			{Encryption: NoEncryption},
+			{Encryption: NoEncryption},
+			{Encryption: NoEncryption},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			pw := fixturePassword
+			if tc.enc == pkcs12.Passwordless {
+				pw = ""
+			}
+			data, err := tc.enc.Encode(p.leafKey, p.leaf, []*x509.Certificate{p.inter, p.root}, pw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			info, err := Inspect(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []Scheme
+			for _, s := range info.Safes {
+				got = append(got, s.Scheme)
+			}
+			for _, k := range info.KeyBags {
+				got = append(got, k.Scheme)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("schemes (-want +got):\n%s", diff)
+			}
+			if len(info.KeyBags) != 1 || info.KeyBags[0].Safe != 2 || info.KeyBags[0].Bag != 1 {
+				t.Errorf("KeyBags = %+v", info.KeyBags)
+			}
+			if _, err := Decode(data, pw); err != nil {
+				t.Errorf("Decode: %v", err)
+			}
+			if info.String() == "" {
+				t.Error("empty String")
+			}
+		})
+	}
+}
+
+func TestDecodeLimits(t *testing.T) {
+	p := newPKI(t, nil)
+	data, err := pkcs12.Modern2023.WithIterations(4096).Encode(p.leafKey, p.leaf, nil, fixturePassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		opts []Option
+		want error
+	}{
+		{"PK-4 default cap reads 4096", nil, nil},
+		{"PK-4 cap exactly at the count", []Option{MaxIterations(4096)}, nil},
+		{"PK-4 cap one below the count", []Option{MaxIterations(4095)}, ErrIterationLimit},
+		{"PK-4 total budget too small", []Option{MaxTotalIterations(4096 * 2)}, ErrIterationLimit},
+		{"PK-4 total budget exactly MAC+safe+key", []Option{MaxTotalIterations(4096 * 3)}, nil},
+		{"PK-4 non-positive means default", []Option{MaxIterations(0), MaxTotalIterations(-1), nil}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Decode(data, fixturePassword, tc.opts...)
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("Decode = %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestDecodeStructures(t *testing.T) {
+	p := newPKI(t, nil)
+	pw := fixturePassword
+	certs := func() []func(*builder) {
+		return []func(*builder){certBag(p.root.Raw), certBag(p.leaf.Raw), certBag(p.inter.Raw)}
+	}
+	tests := []struct {
+		name   string
+		data   []byte
+		pw     string
+		want   error
+		leafCN string
+		reason string
+	}{
+		{name: "PK-3 key nested in an encrypted safe, chain scrambled",
+			data:   buildPFX(pw, 2048, encryptedSafe3DES(safeContents(append(certs(), shroudedKeyBag3DES(t, p.leafKey, pw, 2048))...), pw, 2048)),
+			leafCN: "client 0001"},
+		{name: "PK-3 key in a nested safeContentsBag",
+			data:   buildPFX(pw, 1, plainSafe(safeContents(append(certs(), nestedSafe(safeContents(keyBag(t, p.leafKey))))...))),
+			leafCN: "client 0001"},
+		{name: "PK-3 same key twice is not ambiguous",
+			data:   buildPFX(pw, 1, plainSafe(safeContents(append(certs(), keyBag(t, p.leafKey), shroudedKeyBag3DES(t, p.leafKey, pw, 1))...))),
+			leafCN: "client 0001"},
+		{name: "PK-3 three safes", reason: "go-pkcs12 accepts at most two",
+			data:   buildPFX(pw, 1, plainSafe(safeContents(certs()...)), plainSafe(safeContents()), plainSafe(safeContents(keyBag(t, p.leafKey)))),
+			leafCN: "client 0001"},
+		{name: "PK-3 certificates only: leaf is the one that issued nothing",
+			data:   buildPFX(pw, 1, plainSafe(safeContents(certs()...))),
+			leafCN: "client 0001"},
+		{name: "PK-3 key only", data: buildPFX(pw, 1, plainSafe(safeContents(keyBag(t, p.leafKey)))), want: ErrKeyMismatch},
+		{name: "PK-3 empty authenticated safe", data: buildPFX(pw, 1), want: ErrMalformed},
+		{name: "PK-1 wrong password on the encrypted safe", pw: "Wr0ng",
+			data: buildPFX(pw, 2048, encryptedSafe3DES(safeContents(certs()...), pw, 2048)), want: ErrIncorrectPassword},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			use := pw
+			if tc.pw != "" {
+				use = tc.pw
+			}
+			b, err := Decode(tc.data, use)
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("Decode = %v, want %v (%s)", err, tc.want, tc.reason)
+			}
+			if err != nil {
+				return
+			}
+			var got []string
+			for _, c := range b.certs() {
+				got = append(got, c.Subject.CommonName)
+			}
+			want := []string{tc.leafCN, "certlife test intermediate", "certlife test root"}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("leaf and chain (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDecodeEmptyPassword(t *testing.T) {
+	p := newPKI(t, nil)
+	for _, enc := range []*pkcs12.Encoder{pkcs12.LegacyDES, pkcs12.Modern2023, pkcs12.Passwordless} {
+		data, err := enc.Encode(p.leafKey, p.leaf, nil, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Decode(data, ""); err != nil {
+			t.Errorf("empty password: %v", err)
+		}
+	}
+}
+
+func TestCheckKeyPair(t *testing.T) {
+	p := newPKI(t, nil)
+	rk, ek := rsaKey(t), edKey(t)
+	pr, pe := newPKI(t, rk), newPKI(t, ek)
+	tests := []struct {
+		name string
+		cert *x509.Certificate
+		key  crypto.PrivateKey
+		want error
+	}{
+		{"PK-3 ECDSA match", p.leaf, p.leafKey, nil},
+		{"PK-3 RSA match", pr.leaf, rk, nil},
+		{"PK-3 Ed25519 match", pe.leaf, ek, nil},
+		{"PK-3 ECDSA mismatch", p.leaf, p.interKey, ErrKeyMismatch},
+		{"PK-3 RSA key, ECDSA certificate", p.leaf, rk, ErrKeyMismatch},
+		{"PK-3 Ed25519 key, RSA certificate", pr.leaf, ek, ErrKeyMismatch},
+		{"PK-3 unsupported key type", p.leaf, "not a key", ErrKeyMismatch},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := CheckKeyPair(tc.cert, tc.key); !errors.Is(err, tc.want) {
+				t.Errorf("CheckKeyPair = %v, want %v", err, tc.want)
+			}
+		})
+	}
+	var ke *KeyError
+	if err := CheckKeyPair(nil, p.leafKey); !errors.As(err, &ke) || ke.Reason != ReasonNoKey {
+		t.Errorf("nil certificate: %v", err)
+	}
+}
+
+func TestErrorMessages(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"PK-4 iteration error", &IterationError{Where: "MAC", Count: 50_000_000, Limit: 1 << 20},
+			"pkce: MAC: 50000000 key-derivation iterations exceed the limit 1048576"},
+		{"PK-4 format error", &FormatError{Where: "PFX", Reason: ReasonBER, Detail: "not a DER SEQUENCE"},
+			"pkce: PFX: BER encoding: not a DER SEQUENCE"},
+		{"PK-2 unsupported", &UnsupportedError{Where: "safe 1", Algorithm: "content type 1.2.3"},
+			"pkce: safe 1: unsupported content type 1.2.3"},
+		{"PK-2 target", &TargetError{Target: OpenSSL102, Reason: ReasonMAC, Where: "MAC", Found: "HMAC-SHA256, 2048 iterations"},
+			"pkce: OpenSSL 1.0.2 (CentOS 7) cannot read MAC: HMAC-SHA256, 2048 iterations; re-encode the bundle with Encode for this target"},
+	}
+	for _, tc := range tests {
+		if got := tc.err.Error(); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+		if !strings.HasPrefix(tc.err.Error(), "pkce: ") {
+			t.Errorf("%s: no prefix", tc.name)
+		}
+	}
+	for r := ReasonEmptyPassword; r <= ReasonIterations; r++ {
+		if strings.HasPrefix(r.String(), "Reason(") {
+			t.Errorf("reason %d has no name", r)
+		}
+	}
+}

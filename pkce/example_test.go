@@ -1,0 +1,252 @@
+package pkce_test
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/certlife/certlife/pkce"
+)
+
+// The examples read the fixtures in testdata/hostile (README.txt there
+// says how they are made); their password is Passw0rd1.
+const password = "Passw0rd1"
+
+func mustRead(name string) []byte {
+	data, err := os.ReadFile("testdata/hostile/" + name)
+	if err != nil {
+		panic(err)
+	}
+	return data
+}
+
+// The administrator checks the download password before running the
+// install script (PK-1).
+func ExampleCheckPassword() {
+	for _, pw := range []string{"Passw0rd1", "s3cret!", ""} {
+		if err := pkce.CheckPassword(pw); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println("ok")
+	}
+	// Output:
+	// ok
+	// pkce: password character 7 is not an ASCII letter or digit
+	// pkce: password is empty
+}
+
+func ExamplePasswordPolicy_Check() {
+	policy := pkce.PasswordPolicy{MinLength: 16}
+	err := policy.Check("Passw0rd1")
+	var pe *pkce.PasswordError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.Reason, pe.Length, pe.Limit)
+	}
+	fmt.Println(policy)
+	// Output:
+	// password too short 9 16
+	// ASCII letters and digits, at least 16 characters
+}
+
+func ExampleGeneratePassword() {
+	pw, err := pkce.GeneratePassword(22) // about 131 bits
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(pw), pkce.CheckPassword(pw))
+	// Output: 22 <nil>
+}
+
+// A portal inspects an uploaded bundle, without its password, and says
+// which programs can read it (PK-2).
+func ExampleInspect() {
+	info, err := pkce.Inspect(mustRead("good.p12")) // as OpenSSL 3 writes by default
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(info)
+	for _, t := range pkce.Targets() {
+		if err := info.ReadableBy(t); err != nil {
+			fmt.Printf("%-13s no\n", t)
+		} else {
+			fmt.Printf("%-13s yes\n", t)
+		}
+	}
+	// Output:
+	// MAC: HMAC-SHA256, 2048 iterations
+	// safe 1: PBES2 (PBKDF2 hmacWithSHA256, aes256-CBC), 2048 iterations
+	// safe 2: not encrypted: 1 shrouded key
+	// key bag 1 in safe 2: PBES2 (PBKDF2 hmacWithSHA256, aes256-CBC), 2048 iterations
+	// openssl102    no
+	// openssl111    yes
+	// openssl30     yes
+	// openssl34     yes
+	// java8         no
+	// java17        yes
+	// windows2016   no
+	// windows2019   yes
+	// macos         no
+}
+
+func ExampleInfo_ReadableBy() {
+	info, err := pkce.Inspect(mustRead("good.p12"))
+	if err != nil {
+		panic(err)
+	}
+	err = info.ReadableBy(pkce.OpenSSL102)
+	fmt.Println(errors.Is(err, pkce.ErrUnreadable))
+	fmt.Println(err)
+	// Output:
+	// true
+	// pkce: OpenSSL 1.0.2 (CentOS 7) cannot read MAC: HMAC-SHA256, 2048 iterations; re-encode the bundle with Encode for this target
+}
+
+// A hostile file: 50 million MAC iterations are refused at once (PK-4).
+func ExampleDecode() {
+	b, err := pkce.Decode(mustRead("root-first.p12"), password)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("leaf:", b.Leaf.Subject.CommonName)
+	for _, c := range b.Chain {
+		fmt.Println("chain:", c.Subject.CommonName)
+	}
+
+	_, err = pkce.Decode(mustRead("mac-50m.p12"), password)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, pkce.ErrIterationLimit))
+
+	_, err = pkce.Decode(mustRead("good.p12"), "Wr0ng")
+	fmt.Println(err)
+	// Output:
+	// leaf: client 0001
+	// chain: certlife test intermediate
+	// chain: certlife test root
+	// pkce: MAC: 50000000 key-derivation iterations exceed the limit 1048576
+	// true
+	// pkce: incorrect password
+}
+
+func ExampleMaxIterations() {
+	// A stricter cap for uploads: every known writer uses at most 600,000.
+	_, err := pkce.Decode(mustRead("good.p12"), password, pkce.MaxIterations(1000))
+	var ie *pkce.IterationError
+	if errors.As(err, &ie) {
+		fmt.Println(ie.Where, ie.Count, ie.Limit)
+	}
+	// Output: MAC 2048 1000
+}
+
+func ExampleMaxTotalIterations() {
+	_, err := pkce.Decode(mustRead("good.p12"), password, pkce.MaxTotalIterations(4096))
+	fmt.Println(err)
+	// Output: pkce: safe 2, bag 1: total key-derivation iterations 6144 exceed the limit 4096
+}
+
+// The CentOS 7 install script runs OpenSSL 1.0.2, which cannot read what
+// OpenSSL 3 writes by default: re-encode the bundle for it (PK-2).
+func ExampleBundle_Encode() {
+	b, err := pkce.Decode(mustRead("good.p12"), password)
+	if err != nil {
+		panic(err)
+	}
+	p12, err := b.Encode(password, pkce.OpenSSL102)
+	if err != nil {
+		panic(err)
+	}
+	info, err := pkce.Inspect(p12)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(info)
+	fmt.Println("readable by", pkce.OpenSSL102.Description()+":", info.ReadableBy(pkce.OpenSSL102) == nil)
+
+	_, err = b.Encode("Passw0rd!", pkce.OpenSSL102)
+	fmt.Println(err)
+	// Output:
+	// MAC: HMAC-SHA1, 1 iteration
+	// safe 1: PBE-SHA1-3DES, 2048 iterations
+	// safe 2: not encrypted: 1 shrouded key
+	// key bag 1 in safe 2: PBE-SHA1-3DES, 2048 iterations
+	// readable by OpenSSL 1.0.2 (CentOS 7): true
+	// pkce: password character 9 is not an ASCII letter or digit
+}
+
+func ExampleLoad() {
+	b, err := pkce.Load(mustRead("root-first.pem"), "")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("leaf:", b.Leaf.Subject.CommonName, "chain:", len(b.Chain), "key:", b.Key != nil)
+	// Output: leaf: client 0001 chain: 2 key: true
+}
+
+func ExampleBundle_EncodePEM() {
+	b, err := pkce.Decode(mustRead("good.p12"), password)
+	if err != nil {
+		panic(err)
+	}
+	again, err := pkce.Load(b.EncodePEM(), "")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(again.Leaf.Equal(b.Leaf), len(again.Chain), pkce.CheckKeyPair(again.Leaf, again.Key))
+	// Output: true 2 <nil>
+}
+
+// RN-8 asks the same question of PEM files after a renewal.
+func ExampleCheckKeyPair() {
+	good, err := pkce.Decode(mustRead("good.p12"), password)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(pkce.CheckKeyPair(good.Leaf, good.Key))
+	err = pkce.CheckKeyPair(good.Chain[0], good.Key)
+	fmt.Println(errors.Is(err, pkce.ErrKeyMismatch))
+	// Output:
+	// <nil>
+	// true
+}
+
+func ExampleParseTarget() {
+	t, err := pkce.ParseTarget("centos7")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(t, "-", t.Description())
+	_, err = pkce.ParseTarget("centos6")
+	fmt.Println(err)
+	// Output:
+	// openssl102 - OpenSSL 1.0.2 (CentOS 7)
+	// pkce: unknown target "centos6" (want one of openssl102, openssl111, openssl30, openssl34, java8, java17, windows2016, windows2019, macos, or centos7)
+}
+
+// A Target is a flag value, as in the p12check tool's -target centos7.
+func ExampleTarget_UnmarshalText() {
+	fs := flag.NewFlagSet("p12check", flag.ContinueOnError)
+	target := pkce.OpenSSL30
+	fs.TextVar(&target, "target", pkce.OpenSSL30, "program that will read the bundle")
+	if err := fs.Parse([]string{"-target", "centos7"}); err != nil {
+		panic(err)
+	}
+	fmt.Println(target)
+	// Output: openssl102
+}
+
+func ExampleTargets() {
+	for _, t := range pkce.Targets() {
+		fmt.Println(t.String(), "=", t.Description())
+	}
+	// Output:
+	// openssl102 = OpenSSL 1.0.2 (CentOS 7)
+	// openssl111 = OpenSSL 1.1.1
+	// openssl30 = OpenSSL 3.0
+	// openssl34 = OpenSSL 3.4
+	// java8 = Java 8 before 8u301
+	// java17 = Java 17
+	// windows2016 = Windows Server 2016
+	// windows2019 = Windows Server 2019
+	// macos = the macOS keychain
+}
