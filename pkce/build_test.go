@@ -159,6 +159,15 @@ func certBag(der []byte) func(*builder) {
 	}
 }
 
+func rawKeyBag(der []byte) func(*builder) {
+	return func(b *builder) {
+		b.AddASN1(cbasn1.SEQUENCE, func(b *builder) {
+			addOID(b, oidKeyBag)
+			explicit0(b, func(b *builder) { b.AddBytes(der) })
+		})
+	}
+}
+
 func keyBag(t testing.TB, k crypto.PrivateKey) func(*builder) {
 	der, err := x509.MarshalPKCS8PrivateKey(k)
 	if err != nil {

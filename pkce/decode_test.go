@@ -9,7 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"encoding/asn1"
+
 	"github.com/google/go-cmp/cmp"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
 	"github.com/certlife/certlife/internal/keys"
@@ -237,6 +240,8 @@ func TestDecodeStructures(t *testing.T) {
 		{name: "PK-3 certificates only: leaf is the one that issued nothing",
 			data:   buildPFX(pw, 1, plainSafe(safeContents(certs()...))),
 			leafCN: "client 0001"},
+		{name: "PK-3 DSA key reported as unsupported, with its OID",
+			data: buildPFX(pw, 1, plainSafe(safeContents(append(certs(), rawKeyBag(dsaPKCS8()))...))), want: ErrUnsupported},
 		{name: "PK-3 key only", data: buildPFX(pw, 1, plainSafe(safeContents(keyBag(t, p.leafKey)))), want: ErrKeyMismatch},
 		{name: "PK-3 empty authenticated safe", data: buildPFX(pw, 1), want: ErrMalformed},
 		{name: "PK-1 wrong password on the encrypted safe", pw: "Wr0ng",
@@ -339,4 +344,19 @@ func TestErrorMessages(t *testing.T) {
 			t.Errorf("reason %d has no name", r)
 		}
 	}
+}
+
+// dsaPKCS8 is a PrivateKeyInfo with the DSA OID (1.2.840.10040.4.1), which
+// crypto/x509 does not parse.
+func dsaPKCS8() []byte {
+	var b builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *builder) {
+		b.AddASN1Int64(0)
+		b.AddASN1(cbasn1.SEQUENCE, func(b *builder) {
+			addOID(b, asn1.ObjectIdentifier{1, 2, 840, 10040, 4, 1})
+			b.AddASN1(cbasn1.SEQUENCE, func(b *builder) { b.AddASN1Int64(23); b.AddASN1Int64(11); b.AddASN1Int64(4) })
+		})
+		b.AddASN1(cbasn1.OCTET_STRING, func(b *builder) { b.AddASN1Int64(7) })
+	})
+	return b.BytesOrPanic()
 }
