@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"crypto"
 	"crypto/x509"
+	"encoding/asn1"
 	"encoding/hex"
 	"errors"
 	"strings"
 	"testing"
-
-	"encoding/asn1"
 
 	"github.com/google/go-cmp/cmp"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
