@@ -7,6 +7,7 @@ import (
 	"encoding/asn1"
 	"encoding/hex"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
@@ -207,6 +208,24 @@ func TestDecodeLimits(t *testing.T) {
 				t.Fatalf("Decode = %v, want %v", err, tc.want)
 			}
 		})
+	}
+}
+
+func TestBudgetSaturates(t *testing.T) {
+	// PK-4: a cap near the int64 limit must not wrap the total budget
+	// negative, and a saturated count must still be refused.
+	c := newConfig([]Option{MaxIterations(math.MaxInt64)})
+	if c.maxTotal != math.MaxInt64 {
+		t.Errorf("PK-4 total = %d, want MaxInt64", c.maxTotal)
+	}
+	b := &budget{cfg: newConfig(nil)}
+	s := &encScheme{info: Scheme{Encryption: PBEWithSHA1And3DES, Iterations: math.MaxInt64}}
+	if err := b.reserve("safe 1", s.info.Iterations, s.cost()); !errors.Is(err, ErrIterationLimit) {
+		t.Errorf("PK-4 saturated count: %v", err)
+	}
+	b = &budget{cfg: c, spent: math.MaxInt64 - 1}
+	if err := b.reserve("safe 1", 5, 5); !errors.Is(err, ErrIterationLimit) {
+		t.Errorf("PK-4 total overflow: %v", err)
 	}
 }
 
