@@ -159,6 +159,15 @@ func certBag(der []byte) func(*builder) {
 	}
 }
 
+func rawKeyBag(der []byte) func(*builder) {
+	return func(b *builder) {
+		b.AddASN1(cbasn1.SEQUENCE, func(b *builder) {
+			addOID(b, oidKeyBag)
+			explicit0(b, func(b *builder) { b.AddBytes(der) })
+		})
+	}
+}
+
 func keyBag(t testing.TB, k crypto.PrivateKey) func(*builder) {
 	der, err := x509.MarshalPKCS8PrivateKey(k)
 	if err != nil {
@@ -316,4 +325,37 @@ func toBER(t testing.TB, der []byte) []byte {
 	out = append(out, 0, 0)
 	out = append(out, pfx...) // macData
 	return append(out, 0, 0)
+}
+
+// toBERInner keeps the outer lengths definite but splits the authSafe
+// OCTET STRING into a constructed OCTET STRING of two chunks, a BER-only
+// form that streaming writers produce.
+func toBERInner(t testing.TB, der []byte) []byte {
+	t.Helper()
+	in := cryptobyte.String(der)
+	var pfx, ci, explicit, octets, version cryptobyte.String
+	var tag cbasn1.Tag
+	var oid asn1.ObjectIdentifier
+	if !in.ReadASN1(&pfx, cbasn1.SEQUENCE) || !pfx.ReadAnyASN1Element(&version, &tag) ||
+		!pfx.ReadASN1(&ci, cbasn1.SEQUENCE) || !ci.ReadASN1ObjectIdentifier(&oid) ||
+		!ci.ReadASN1(&explicit, cbasn1.Tag(0).Constructed().ContextSpecific()) ||
+		!explicit.ReadASN1(&octets, cbasn1.OCTET_STRING) {
+		t.Fatal("toBERInner: bad PFX")
+	}
+	half := len(octets) / 2
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *builder) {
+		b.AddBytes(version)
+		b.AddASN1(cbasn1.SEQUENCE, func(b *builder) {
+			addOID(b, oid)
+			explicit0(b, func(b *builder) {
+				b.AddASN1(cbasn1.Tag(cbasn1.OCTET_STRING).Constructed(), func(b *builder) {
+					b.AddASN1OctetString(octets[:half])
+					b.AddASN1OctetString(octets[half:])
+				})
+			})
+		})
+		b.AddBytes(pfx) // macData
+	})
+	return b.BytesOrPanic()
 }

@@ -12,6 +12,7 @@ import (
 	"crypto/subtle"
 	"encoding/asn1"
 	"hash"
+	"math"
 	"unicode/utf16"
 )
 
@@ -150,27 +151,37 @@ func pkcs12KDF(h hashSpec, salt, password []byte, r int64, id byte, size int) []
 // total budget of PK-4.
 func blocks(h hashSpec, size int) int64 { return int64((size + h.u - 1) / h.u) }
 
-// cost is the hash-iteration cost of deriving this scheme's key and IV.
+// cost is the hash-iteration cost of deriving this scheme's key and IV,
+// saturating at math.MaxInt64.
 func (s *encScheme) cost() int64 {
 	it := s.info.Iterations
 	switch s.info.Encryption {
 	case PBEWithSHA1And3DES:
-		return it * (blocks(hashSHA1, 24) + blocks(hashSHA1, 8))
+		return mulSat(it, blocks(hashSHA1, 24)+blocks(hashSHA1, 8))
 	case PBEWithSHA1And128BitRC2:
-		return it * (blocks(hashSHA1, 16) + blocks(hashSHA1, 8))
+		return mulSat(it, blocks(hashSHA1, 16)+blocks(hashSHA1, 8))
 	case PBEWithSHA1And40BitRC2:
-		return it * (blocks(hashSHA1, 5) + blocks(hashSHA1, 8))
+		return mulSat(it, blocks(hashSHA1, 5)+blocks(hashSHA1, 8))
 	case PBES2:
-		return it * blocks(s.kdf.prf, s.cipher.keyLen)
+		return mulSat(it, blocks(s.kdf.prf, s.cipher.keyLen))
 	}
 	return 0
 }
 
 func (m *macData) cost() int64 {
 	if m.kdf != nil {
-		return m.info.Iterations * blocks(m.kdf.prf, m.kdf.keyLen)
+		return mulSat(m.info.Iterations, blocks(m.kdf.prf, m.kdf.keyLen))
 	}
 	return m.info.Iterations
+}
+
+// mulSat returns a*b for non-negative a and small positive b, saturating
+// at math.MaxInt64.
+func mulSat(a, b int64) int64 {
+	if a > math.MaxInt64/b {
+		return math.MaxInt64
+	}
+	return a * b
 }
 
 // errPadding is internal: decryption produced bad padding, which almost

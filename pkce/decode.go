@@ -36,7 +36,7 @@ func newConfig(opts []Option) config {
 		c.maxIter = DefaultMaxIterations
 	}
 	if c.maxTotal <= 0 {
-		c.maxTotal = 8 * c.maxIter
+		c.maxTotal = mulSat(c.maxIter, 8)
 	}
 	return c
 }

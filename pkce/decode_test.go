@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"crypto"
 	"crypto/x509"
+	"encoding/asn1"
 	"encoding/hex"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
 	"github.com/certlife/certlife/internal/keys"
@@ -208,6 +211,24 @@ func TestDecodeLimits(t *testing.T) {
 	}
 }
 
+func TestBudgetSaturates(t *testing.T) {
+	// PK-4: a cap near the int64 limit must not wrap the total budget
+	// negative, and a saturated count must still be refused.
+	c := newConfig([]Option{MaxIterations(math.MaxInt64)})
+	if c.maxTotal != math.MaxInt64 {
+		t.Errorf("PK-4 total = %d, want MaxInt64", c.maxTotal)
+	}
+	b := &budget{cfg: newConfig(nil)}
+	s := &encScheme{info: Scheme{Encryption: PBEWithSHA1And3DES, Iterations: math.MaxInt64}}
+	if err := b.reserve("safe 1", s.info.Iterations, s.cost()); !errors.Is(err, ErrIterationLimit) {
+		t.Errorf("PK-4 saturated count: %v", err)
+	}
+	b = &budget{cfg: c, spent: math.MaxInt64 - 1}
+	if err := b.reserve("safe 1", 5, 5); !errors.Is(err, ErrIterationLimit) {
+		t.Errorf("PK-4 total overflow: %v", err)
+	}
+}
+
 func TestDecodeStructures(t *testing.T) {
 	p := newPKI(t, nil)
 	pw := fixturePassword
@@ -237,6 +258,11 @@ func TestDecodeStructures(t *testing.T) {
 		{name: "PK-3 certificates only: leaf is the one that issued nothing",
 			data:   buildPFX(pw, 1, plainSafe(safeContents(certs()...))),
 			leafCN: "client 0001"},
+		{name: "PK-3 DSA key reported as unsupported, with its OID",
+			data: buildPFX(pw, 1, plainSafe(safeContents(append(certs(), rawKeyBag(dsaPKCS8()))...))), want: ErrUnsupported},
+		{name: "PK-1 MAC and safe under different passwords (openssl -twopass)",
+			reason: "the MAC verifies, so the safe's failure is its password, not corruption",
+			data:   buildPFX(pw, 1, encryptedSafe3DES(safeContents(certs()...), "Other1", 4)), want: ErrIncorrectPassword},
 		{name: "PK-3 key only", data: buildPFX(pw, 1, plainSafe(safeContents(keyBag(t, p.leafKey)))), want: ErrKeyMismatch},
 		{name: "PK-3 empty authenticated safe", data: buildPFX(pw, 1), want: ErrMalformed},
 		{name: "PK-1 wrong password on the encrypted safe", pw: "Wr0ng",
@@ -339,4 +365,19 @@ func TestErrorMessages(t *testing.T) {
 			t.Errorf("reason %d has no name", r)
 		}
 	}
+}
+
+// dsaPKCS8 is a PrivateKeyInfo with the DSA OID (1.2.840.10040.4.1), which
+// crypto/x509 does not parse.
+func dsaPKCS8() []byte {
+	var b builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *builder) {
+		b.AddASN1Int64(0)
+		b.AddASN1(cbasn1.SEQUENCE, func(b *builder) {
+			addOID(b, asn1.ObjectIdentifier{1, 2, 840, 10040, 4, 1})
+			b.AddASN1(cbasn1.SEQUENCE, func(b *builder) { b.AddASN1Int64(23); b.AddASN1Int64(11); b.AddASN1Int64(4) })
+		})
+		b.AddASN1(cbasn1.OCTET_STRING, func(b *builder) { b.AddASN1Int64(7) })
+	})
+	return b.BytesOrPanic()
 }

@@ -189,6 +189,7 @@ type FormatError struct {
 	Err error
 }
 
+// Error returns "pkce: <where>: <reason>[: detail][: parser error]".
 func (e *FormatError) Error() string {
 	s := "pkce: " + e.Where + ": " + e.Reason.String()
 	if e.Detail != "" {
@@ -228,6 +229,7 @@ type IterationError struct {
 	Total bool
 }
 
+// Error names the derivation, its count and the cap.
 func (e *IterationError) Error() string {
 	if e.Total {
 		return fmt.Sprintf("pkce: %s: total key-derivation iterations %d exceed the limit %d", e.Where, e.Count, e.Limit)
@@ -249,6 +251,7 @@ type UnsupportedError struct {
 	Algorithm string
 }
 
+// Error names the part of the file and what is unsupported.
 func (e *UnsupportedError) Error() string {
 	return "pkce: " + e.Where + ": unsupported " + e.Algorithm
 }
@@ -267,6 +270,8 @@ type KeyError struct {
 	Detail string
 }
 
+// Error says what is wrong with the key, and for a mismatch how many
+// certificates were compared.
 func (e *KeyError) Error() string {
 	var s string
 	switch e.Reason {
@@ -316,6 +321,8 @@ type TargetError struct {
 	Count, Limit int64
 }
 
+// Error says, in words for the user, which part the target cannot read
+// and what to do.
 func (e *TargetError) Error() string {
 	s := fmt.Sprintf("pkce: %s cannot read %s: %s", e.Target.Description(), e.Where, e.Found)
 	if e.Reason == ReasonIterations {

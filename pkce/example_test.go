@@ -250,3 +250,141 @@ func ExampleTargets() {
 	// windows2019 = Windows Server 2019
 	// macos = the macOS keychain
 }
+
+func ExampleInfo_String() {
+	info, err := pkce.Inspect(mustRead("root-first.p12"))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(info.String())
+	// Output:
+	// MAC: HMAC-SHA1, 1 iteration
+	// safe 1: PBE-SHA1-3DES, 2048 iterations
+	// safe 2: not encrypted: 1 shrouded key
+	// key bag 1 in safe 2: PBE-SHA1-3DES, 2048 iterations
+}
+
+func ExampleScheme_String() {
+	s := pkce.Scheme{Encryption: pkce.PBES2, PRF: "hmacWithSHA256", Cipher: "aes256-CBC", Iterations: 2048}
+	fmt.Println(s)
+	fmt.Println(pkce.Scheme{Encryption: pkce.PBEWithSHA1And40BitRC2, Iterations: 2048})
+	// Output:
+	// PBES2 (PBKDF2 hmacWithSHA256, aes256-CBC), 2048 iterations
+	// PBE-SHA1-RC2-40, 2048 iterations
+}
+
+func ExampleEncryption_String() {
+	fmt.Println(pkce.NoEncryption, pkce.PBEWithSHA1And3DES, pkce.PBEWithSHA1And128BitRC2, pkce.PBES2)
+	// Output: none PBE-SHA1-3DES PBE-SHA1-RC2-128 PBES2
+}
+
+func ExampleMAC_String() {
+	fmt.Println(pkce.MAC{Algorithm: pkce.PBMAC1, PRF: "hmacWithSHA256", HMAC: "hmacWithSHA256", Iterations: 2048})
+	fmt.Println(pkce.MAC{})
+	// Output:
+	// PBMAC1 (PBKDF2 hmacWithSHA256, hmacWithSHA256), 2048 iterations
+	// no MAC
+}
+
+func ExampleMACAlgorithm_String() {
+	fmt.Println(pkce.MACSHA1, pkce.MACSHA256, pkce.PBMAC1)
+	// Output: HMAC-SHA1 HMAC-SHA256 PBMAC1
+}
+
+func ExampleBagCounts_String() {
+	fmt.Println(pkce.BagCounts{ShroudedKeys: 1, Certificates: 3})
+	// Output: 1 shrouded key, 3 certificates
+}
+
+func ExampleReason_String() {
+	fmt.Println(pkce.ReasonPasswordCharacter, "/", pkce.ReasonBER, "/", pkce.ReasonIterations)
+	// Output: password character / BER encoding / iterations
+}
+
+func ExamplePasswordPolicy_String() {
+	fmt.Println(pkce.PasswordPolicy{})
+	// Output: ASCII letters and digits, at least 1 character
+}
+
+func ExampleTarget_String() {
+	fmt.Println(pkce.OpenSSL102.String(), pkce.Java17.String(), pkce.Target(0).String())
+	// Output: openssl102 java17 Target(0)
+}
+
+func ExampleTarget_Description() {
+	fmt.Println(pkce.Windows2016.Description())
+	// Output: Windows Server 2016
+}
+
+func ExampleTarget_MarshalText() {
+	b, err := pkce.MacOSKeychain.MarshalText()
+	fmt.Println(string(b), err)
+	// Output: macos <nil>
+}
+
+func ExamplePasswordError() {
+	err := pkce.CheckPassword("abc def")
+	var pe *pkce.PasswordError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.Reason, "at", pe.Index)
+	}
+	// Output: password character at 4
+}
+
+func ExampleIterationError() {
+	_, err := pkce.Decode(mustRead("nested-50m.p12"), password)
+	var ie *pkce.IterationError
+	if errors.As(err, &ie) {
+		fmt.Printf("%s: %d > %d\n", ie.Where, ie.Count, ie.Limit)
+	}
+	// Output: safe 1, bag 4: 50000000 > 1048576
+}
+
+func ExampleFormatError() {
+	_, err := pkce.Inspect(mustRead("ber.p12"))
+	var fe *pkce.FormatError
+	if errors.As(err, &fe) {
+		fmt.Println(fe.Where, "/", fe.Reason, "/", errors.Is(err, pkce.ErrBER))
+	}
+	_, err = pkce.Inspect(mustRead("truncated-half.p12"))
+	fmt.Println(err)
+	// Output:
+	// PFX / BER encoding / true
+	// pkce: PFX: truncated: not a DER SEQUENCE
+}
+
+func ExampleKeyError() {
+	_, err := pkce.Decode(mustRead("two-keys.p12"), password)
+	var ke *pkce.KeyError
+	if errors.As(err, &ke) {
+		fmt.Println(ke.Reason, errors.Is(err, pkce.ErrMultipleKeys))
+	}
+	_, err = pkce.Decode(mustRead("no-match.p12"), password)
+	fmt.Println(err)
+	// Output:
+	// multiple keys true
+	// pkce: private key matches no certificate: none of 3 certificates holds its public key
+}
+
+func ExampleUnsupportedError() {
+	pemKey := "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMAA=\n-----END ENCRYPTED PRIVATE KEY-----\n"
+	_, err := pkce.Load([]byte(pemKey), "")
+	var ue *pkce.UnsupportedError
+	fmt.Println(errors.As(err, &ue), errors.Is(err, pkce.ErrUnsupported))
+	fmt.Println(err)
+	// Output:
+	// true true
+	// pkce: PEM block 1 (ENCRYPTED PRIVATE KEY): unsupported encrypted PKCS#8 key (decrypt it with openssl pkey first)
+}
+
+func ExampleTargetError() {
+	info, err := pkce.Inspect(mustRead("good.p12"))
+	if err != nil {
+		panic(err)
+	}
+	var te *pkce.TargetError
+	if errors.As(info.ReadableBy(pkce.MacOSKeychain), &te) {
+		fmt.Println(te.Target, te.Reason, te.Where)
+	}
+	// Output: macos MAC MAC
+}

@@ -81,6 +81,7 @@ func hostileFixtures(t *testing.T) (files map[string][]byte, docs map[string]str
 		append(append(append(pemBlock("CERTIFICATE", p.root.Raw, nil), pemBlock("CERTIFICATE", p.inter.Raw, nil)...),
 			pemBlock("CERTIFICATE", p.leaf.Raw, nil)...), pemBlock("PRIVATE KEY", mustPKCS8(t, p.leafKey), nil)...))
 	add("ber.p12", "good.p12 with the PFX and authSafe SEQUENCEs in BER indefinite-length form", toBER(t, good))
+	add("ber-inner.p12", "good.p12 with definite outer lengths but the authSafe as a constructed OCTET STRING of two chunks (BER)", toBERInner(t, good))
 	return files, docs
 }
 
@@ -184,6 +185,8 @@ func TestDecodeHostile(t *testing.T) {
 		{name: "PK-4 untrusted input in BER with indefinite lengths", file: "ber.p12",
 			reason: "reported as BER, not as garbage",
 			want:   ErrBER, formatReason: ReasonBER},
+		{name: "PK-4 untrusted input with a constructed OCTET STRING inside", file: "ber-inner.p12",
+			want: ErrBER, formatReason: ReasonBER},
 		{name: "PK-1 wrong password, not echoed", file: "good.p12", password: "Wr0ngPassword", want: ErrIncorrectPassword},
 		{name: "PK-4 wrong password on the 50 million MAC file", file: "mac-50m.p12", password: "Wr0ngPassword",
 			reason: "the cap comes before the password check", want: ErrIterationLimit},

@@ -195,16 +195,19 @@ func TestInteropToolsDecoded(t *testing.T) {
 		})
 	}
 
-	t.Run("PK-4 BER fixture is valid PKCS#12 for OpenSSL", func(t *testing.T) {
-		// ber.p12 must be real BER, so that ErrBER is the right diagnosis.
-		f, err := filepath.Abs(filepath.Join(hostileDir, "ber.p12"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if msg, err := run(t, dir, openssl, "pkcs12", "-in", f, "-passin", "file:"+pwFile, "-nodes", "-out", filepath.Join(dir, "ber.pem")); err != nil {
-			t.Fatalf("openssl cannot read ber.p12: %v\n%s", err, msg)
-		}
-	})
+	for _, name := range []string{"ber.p12", "ber-inner.p12"} {
+		t.Run("PK-4 BER fixture "+name+" is valid PKCS#12 for OpenSSL", func(t *testing.T) {
+			// The BER fixtures must be real BER, so that ErrBER is the right
+			// diagnosis rather than "garbage".
+			f, err := filepath.Abs(filepath.Join(hostileDir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if msg, err := run(t, dir, openssl, "pkcs12", "-in", f, "-passin", "file:"+pwFile, "-nodes", "-out", filepath.Join(dir, name+".pem")); err != nil {
+				t.Fatalf("openssl cannot read %s: %v\n%s", name, err, msg)
+			}
+		})
+	}
 
 	keytool := needTool(t, "keytool")
 	t.Run("PK-3 keytool -importkeystore from OpenSSL", func(t *testing.T) {

@@ -2,6 +2,7 @@ package pkce
 
 import (
 	"encoding/asn1"
+	"errors"
 	"math"
 	"math/big"
 	"strconv"
@@ -90,7 +91,6 @@ type bag struct {
 	scheme *encScheme // shrouded key bags
 	ct     []byte     // shrouded key bags: encrypted PKCS#8
 	nested []*bag
-	index  int // 1-based within its top-level safe
 }
 
 // pbkdf2Parameters holds PBKDF2-params (RFC 8018 appendix A.2).
@@ -154,7 +154,18 @@ func readCount(s *cryptobyte.String, out *int64) bool {
 
 // parsePFX reads the PFX structure (RFC 7292 section 4) in strict DER,
 // including plain safes and the visible bags, without any cryptography.
+// A syntax error anywhere is reported as ReasonBER when the file is BER
+// (some producers write BER only in inner parts).
 func parsePFX(data []byte) (*pfxFile, error) {
+	p, err := parsePFXStrict(data)
+	var fe *FormatError
+	if errors.As(err, &fe) && fe.Reason == ReasonSyntax && classify(data) == ReasonBER {
+		fe.Reason = ReasonBER
+	}
+	return p, err
+}
+
+func parsePFXStrict(data []byte) (*pfxFile, error) {
 	in := cryptobyte.String(data)
 	var seq cryptobyte.String
 	if !in.ReadASN1(&seq, cbasn1.SEQUENCE) {
@@ -461,7 +472,7 @@ func parseSafeContents(data []byte, where string, safeIndex, depth int, nbags *i
 		if *nbags > maxBags {
 			return nil, &FormatError{Where: where, Reason: ReasonTooManyBags, Detail: "more than " + itoa(maxBags) + " bags"}
 		}
-		b := &bag{index: *nbags}
+		b := &bag{}
 		b.where = where + ", bag " + itoa(len(bags)+1)
 		// SafeBag ::= SEQUENCE { bagId, bagValue [0] EXPLICIT, bagAttributes SET OPTIONAL }
 		var sb, val cryptobyte.String

@@ -52,9 +52,15 @@ func (p PasswordPolicy) Check(pw string) error {
 
 // String describes the policy, for logs and flag help.
 func (p PasswordPolicy) String() string {
-	s := fmt.Sprintf("ASCII letters and digits, at least %d", max(p.MinLength, 1))
+	min := max(p.MinLength, 1)
+	s := fmt.Sprintf("ASCII letters and digits, at least %d", min)
+	last := min
 	if p.MaxLength > 0 {
 		s += fmt.Sprintf(", at most %d", p.MaxLength)
+		last = p.MaxLength
+	}
+	if last == 1 {
+		return s + " character"
 	}
 	return s + " characters"
 }

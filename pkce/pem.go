@@ -28,15 +28,14 @@ import (
 // types; convert them with "openssl pkey" first. Unrecognised bytes give
 // a *[FormatError] ([ErrMalformed]).
 func Load(data []byte, password string, opts ...Option) (*Bundle, error) {
-	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	if looksLikePFX(data) {
+		return Decode(data, password, opts...)
+	}
 	if bytes.Contains(data, []byte("-----BEGIN ")) {
 		return loadPEM(data)
 	}
-	if len(trimmed) == 0 {
+	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &FormatError{Where: "input", Reason: ReasonSyntax, Detail: "empty"}
-	}
-	if looksLikePFX(data) {
-		return Decode(data, password, opts...)
 	}
 	if data[0] == 0x30 {
 		c, err := x509.ParseCertificate(data)
