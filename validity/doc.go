@@ -22,8 +22,12 @@
 //   - TV-6: [TLSServerLimit] and [TLSServerLimits] give the maximum lifetime
 //     of a subscriber TLS server certificate by its notBefore (Baseline
 //     Requirements 6.3.2, ballot SC-081 and earlier ballots); [CheckTLSServer]
-//     and [CheckTLSServerPeriod] apply them; [DCVReuse] gives the domain
-//     validation reuse period.
+//     and [CheckTLSServerPeriod] apply them. They apply to subscriber
+//     certificates for server authentication only: CheckTLSServer passes CA
+//     certificates, certificates not for server authentication and those
+//     issued before 2016-07-02 without measuring them, and
+//     [TLSServerApplies] says which of these a certificate is. [DCVReuse]
+//     gives the domain validation reuse period.
 //
 // # Instants and zones
 //
@@ -35,13 +39,14 @@
 // # Errors
 //
 // Errors are typed, with a [Reason]: *[PeriodError] from [Period.Check],
-// *[LifetimeError] from [CheckTLSServer] and [CheckTLSServerPeriod],
+// *[LifetimeError] from [CheckTLSServer], [CheckTLSServerPeriod] and
+// [TLSServerApplies],
 // *[EncodingError] from [CheckEncoding] and [EncodingFindings]. They match
 // with [errors.Is] the sentinels callers branch on: [ErrLifetimeExceeded]
 // (a MUST NOT bound, [SeverityError]), [ErrLifetimeWarning] (only a SHOULD
-// NOT bound, [SeverityWarning]), [ErrNotApplicable] (the certificate was not
-// checked: a CA certificate, one not for server authentication, or issued
-// before any known limit), [ErrInvalidPeriod] and [ErrMalformed].
+// NOT bound, [SeverityWarning]), [ErrNotApplicable] (from [TLSServerApplies]:
+// a CA certificate, one not for server authentication, or issued before any
+// known limit), [ErrInvalidPeriod] and [ErrMalformed].
 //
 // # Counting days (TV-6)
 //

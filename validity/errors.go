@@ -19,8 +19,9 @@ var (
 	// is longer than the SHOULD NOT bound of TV-6 but within the MUST NOT
 	// bound ([ReasonLifetimeWarning]).
 	ErrLifetimeWarning = errors.New("validity: lifetime exceeds the recommended maximum")
-	// ErrNotApplicable is matched by a *[LifetimeError] for a certificate
-	// the TV-6 limits do not apply to, so that was not checked
+	// ErrNotApplicable is matched by the *[LifetimeError] that
+	// [TLSServerApplies] returns for a certificate the TV-6 limits do not
+	// apply to, and that [CheckTLSServer] therefore does not measure
 	// ([ReasonCACertificate], [ReasonNotServerAuth], [ReasonNoLimit]).
 	ErrNotApplicable = errors.New("validity: lifetime limits not applicable")
 	// ErrMalformed is matched by an *[EncodingError] whose input is not the
@@ -49,14 +50,15 @@ const (
 	// than the SHOULD NOT bound in force at its notBefore but not the MUST
 	// NOT bound (TV-6).
 	ReasonLifetimeWarning
-	// ReasonCACertificate results when [CheckTLSServer] is given a CA
+	// ReasonCACertificate results when [TLSServerApplies] is given a CA
 	// certificate, to which the TV-6 limits do not apply.
 	ReasonCACertificate
-	// ReasonNotServerAuth results when [CheckTLSServer] is given a
+	// ReasonNotServerAuth results when [TLSServerApplies] is given a
 	// certificate whose extended key usage excludes server authentication.
 	ReasonNotServerAuth
-	// ReasonNoLimit results when a certificate was issued before the first
-	// TV-6 step this package knows (2016-07-02T00:00:00Z).
+	// ReasonNoLimit results when [TLSServerApplies] is given a certificate
+	// issued before the first TV-6 step this package knows
+	// (2016-07-02T00:00:00Z).
 	ReasonNoLimit
 	// ReasonMalformed results when the bytes given as a TBSCertificate are
 	// not its DER, or a certificate is nil.

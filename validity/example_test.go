@@ -302,13 +302,14 @@ func ExampleCheckTLSServer() {
 		err := validity.CheckTLSServer(exampleCert(nb, na, serverAuth))
 		fmt.Println(err == nil, errors.Is(err, validity.ErrLifetimeWarning), errors.Is(err, validity.ErrLifetimeExceeded))
 	}
+	// Client certificates and CA certificates are not measured.
 	client := exampleCert(nb, nb.AddDate(5, 0, 0), x509.ExtKeyUsageClientAuth)
 	fmt.Println(validity.CheckTLSServer(client))
 	// Output:
 	// true false false
 	// false true false
 	// false false true
-	// validity: lifetime not checked: not for server authentication
+	// <nil>
 }
 
 func ExampleCheckTLSServerPeriod() {
@@ -349,11 +350,26 @@ func ExampleLifetimeError() {
 
 func ExampleLifetimeError_Is() {
 	err := validity.CheckTLSServerPeriod(validity.Period{
-		NotBefore: time.Date(2011, 12, 10, 0, 0, 0, 0, time.UTC),
-		NotAfter:  time.Date(2012, 12, 10, 23, 59, 59, 0, time.UTC),
+		NotBefore: time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC),
+		NotAfter:  time.Date(2026, 9, 30, 23, 59, 59, 0, time.UTC),
 	})
+	fmt.Println(errors.Is(err, validity.ErrLifetimeWarning), errors.Is(err, validity.ErrLifetimeExceeded))
+	// Output: true false
+}
+
+// The Q9 certificate of 2011 predates every TV-6 step: CheckTLSServer
+// passes it, and TLSServerApplies says why.
+func ExampleTLSServerApplies() {
+	cert := exampleCert(
+		time.Date(2011, 12, 10, 0, 0, 0, 0, time.UTC),
+		time.Date(2012, 12, 10, 23, 59, 59, 0, time.UTC),
+		x509.ExtKeyUsageServerAuth)
+	fmt.Println(validity.CheckTLSServer(cert))
+	err := validity.TLSServerApplies(cert)
 	fmt.Println(errors.Is(err, validity.ErrNotApplicable), err)
-	// Output: true validity: lifetime not checked: no limit known for notBefore 2011-12-10T00:00:00Z
+	// Output:
+	// <nil>
+	// true validity: lifetime not checked: no limit known for notBefore 2011-12-10T00:00:00Z
 }
 
 func ExamplePeriodError() {

@@ -2,6 +2,7 @@ package validity
 
 import (
 	"crypto/x509"
+	"errors"
 	"strconv"
 	"time"
 
@@ -176,23 +177,24 @@ func DCVReuse(issued time.Time) int {
 
 // CheckTLSServer checks cert's lifetime against the TV-6 step in force at
 // its notBefore ([TLSServerLimit]). It returns nil when the certificate
-// complies, and otherwise a *[LifetimeError]:
+// complies or when the limits do not apply to it (see below), and otherwise
+// a *[LifetimeError]:
 //
 //   - Reason [ReasonLifetimeExceeded], matching [ErrLifetimeExceeded], when
 //     the MUST NOT bound is crossed (SeverityError);
 //   - Reason [ReasonLifetimeWarning], matching [ErrLifetimeWarning], when
 //     only the SHOULD NOT bound is crossed (SeverityWarning);
-//   - Reason [ReasonCACertificate], [ReasonNotServerAuth] or
-//     [ReasonNoLimit], matching [ErrNotApplicable], when the limits do not
-//     apply and nothing was checked (SeverityInfo);
 //   - Reason [ReasonInvalidPeriod], matching [ErrInvalidPeriod], for a nil
 //     cert or one whose notAfter is before its notBefore (SeverityError).
 //
-// The limits apply to subscriber certificates for server authentication: a
-// certificate is skipped when cert.IsCA, or when it has an extended key
-// usage extension that lists neither serverAuth nor anyExtendedKeyUsage. A
-// certificate with no extended key usage at all is checked, since clients
-// accept it for any purpose.
+// The limits apply to subscriber certificates for server authentication
+// (BR 6.3.2), so CheckTLSServer returns nil without measuring anything for
+// a CA certificate (cert.IsCA, however long it lives), for a certificate
+// whose extended key usage lists neither serverAuth nor
+// anyExtendedKeyUsage, and for one issued before the first step
+// (2016-07-02), for which no limit is known. A certificate with no extended
+// key usage at all is checked, since clients accept it for any purpose.
+// [TLSServerApplies] tells these cases apart from a compliant certificate.
 //
 // The length is TV-3's (NotAfter - NotBefore + 1 s) counted in days of
 // 86,400 s, any excess counting as another day: a certificate issued at
@@ -200,15 +202,41 @@ func DCVReuse(issued time.Time) int {
 // passes; through 2026-09-30T23:59:59Z (200 days) it gets the SHOULD NOT
 // warning; one nanosecond more is 201 days and exceeds the MUST NOT bound.
 func CheckTLSServer(cert *x509.Certificate) error {
-	if cert != nil {
-		if cert.IsCA {
-			return notApplicable(cert, ReasonCACertificate)
+	if err := TLSServerApplies(cert); err != nil {
+		if errors.Is(err, ErrNotApplicable) {
+			return nil
 		}
-		if !serverAuth(cert) {
-			return notApplicable(cert, ReasonNotServerAuth)
-		}
+		return err
 	}
 	return CheckTLSServerPeriod(Of(cert))
+}
+
+// TLSServerApplies reports whether the TV-6 limits apply to cert, that is
+// whether [CheckTLSServer] measures it. It returns nil when they do, and
+// otherwise a *[LifetimeError] of SeverityInfo matching [ErrNotApplicable]
+// whose Reason says why not: [ReasonCACertificate] (cert.IsCA),
+// [ReasonNotServerAuth] (an extended key usage without serverAuth or
+// anyExtendedKeyUsage) or [ReasonNoLimit] (issued before 2016-07-02). A nil
+// cert, or one whose notAfter is before its notBefore, is a *LifetimeError
+// matching [ErrInvalidPeriod].
+func TLSServerApplies(cert *x509.Certificate) error {
+	if cert == nil {
+		return &LifetimeError{Reason: ReasonInvalidPeriod, Severity: SeverityError}
+	}
+	if cert.IsCA {
+		return notApplicable(cert, ReasonCACertificate)
+	}
+	if !serverAuth(cert) {
+		return notApplicable(cert, ReasonNotServerAuth)
+	}
+	p := Of(cert)
+	if !p.IsValid() {
+		return &LifetimeError{Period: p, Reason: ReasonInvalidPeriod, Severity: SeverityError}
+	}
+	if TLSServerLimit(p.NotBefore).MaxDays == 0 {
+		return notApplicable(cert, ReasonNoLimit)
+	}
+	return nil
 }
 
 func notApplicable(cert *x509.Certificate, r Reason) error {
@@ -236,11 +264,13 @@ func serverAuth(cert *x509.Certificate) bool {
 // CheckTLSServerPeriod checks a validity period against the TV-6 step in
 // force at its NotBefore, as [CheckTLSServer] does for a certificate, for
 // callers without one (a planned certificate, a CSR's requested period). It
-// cannot tell CA from subscriber certificates, so it never returns
-// [ReasonCACertificate] or [ReasonNotServerAuth].
+// cannot tell CA from subscriber certificates: the caller decides that the
+// limits apply. It returns nil when the period complies or when no limit is
+// known for its NotBefore (before 2016-07-02), and a *[LifetimeError] for
+// the other cases CheckTLSServer describes.
 //
 // It returns nil for 2026-03-15 00:00:00 UTC through 2026-09-29 23:59:59
-// UTC (199 days), and a *[LifetimeError] as CheckTLSServer describes.
+// UTC (199 days).
 func CheckTLSServerPeriod(p Period) error {
 	if !p.IsValid() {
 		return &LifetimeError{Period: p, Reason: ReasonInvalidPeriod, Severity: SeverityError}
@@ -251,7 +281,7 @@ func CheckTLSServerPeriod(p Period) error {
 	var sev Severity
 	switch {
 	case l.MaxDays == 0:
-		r, sev = ReasonNoLimit, SeverityInfo
+		return nil
 	case l.MaxMonths != 0 && p.NotAfter.After(l.LatestNotAfter(p.NotBefore)),
 		l.MaxMonths == 0 && days > l.MaxDays:
 		r, sev = ReasonLifetimeExceeded, SeverityError

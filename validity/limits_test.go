@@ -225,7 +225,7 @@ func TestCheckTLSServerPeriod(t *testing.T) {
 		{"TV-6 398 days at 2026-03-15 is exceeded", period(s200, days(398)), validity.ReasonLifetimeExceeded, 398},
 		{"TV-6 yearly renewal (366 days) before 2026-03-15", period(utc(2025, 3, 14, 0, 0, 0), days(366)), 0, 366},
 		{"TV-6 yearly renewal (365 days) from 2026-03-15 is exceeded", period(s200, days(365)), validity.ReasonLifetimeExceeded, 365},
-		{"TV-6 Q9 certificate in 2011 has no limit", q9(t), validity.ReasonNoLimit, 367},
+		{"TV-6 Q9 certificate in 2011 has no limit, so passes", q9(t), 0, 367},
 		{"TV-6 398 days from 2020-09-01", period(utc(2020, 9, 1, 0, 0, 0), days(398)), validity.ReasonLifetimeWarning, 398},
 		{"TV-6 397 days from 2020-09-01", period(utc(2020, 9, 1, 0, 0, 0), days(397)), 0, 397},
 		{"TV-6 399 days 1ns before 2020-09-01 is within 825", period(utc(2020, 9, 1, 0, 0, 0).Add(-time.Nanosecond), days(399)), 0, 399},
@@ -314,10 +314,11 @@ func TestCheckTLSServer(t *testing.T) {
 		{"TV-6 no EKU is checked", certOpts{notBefore: nb, notAfter: long}, validity.ReasonLifetimeExceeded, 201},
 		{"TV-6 anyExtendedKeyUsage is checked", certOpts{notBefore: nb, notAfter: long, eku: []x509.ExtKeyUsage{x509.ExtKeyUsageAny}}, validity.ReasonLifetimeExceeded, 201},
 		{"TV-6 serverAuth among others is checked", certOpts{notBefore: nb, notAfter: long, eku: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth, x509.ExtKeyUsageServerAuth}}, validity.ReasonLifetimeExceeded, 201},
-		{"TV-6 CA certificate is not applicable", certOpts{notBefore: nb, notAfter: utc(2036, 3, 15, 0, 0, 0), isCA: true}, validity.ReasonCACertificate, 3654},
-		{"TV-6 client certificate is not applicable", certOpts{notBefore: nb, notAfter: long, eku: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}}, validity.ReasonNotServerAuth, 201},
-		{"TV-6 unknown EKU only is not applicable", certOpts{notBefore: nb, notAfter: long, unknownEKU: true}, validity.ReasonNotServerAuth, 201},
-		{"TV-6 Q9 certificate has no limit", certOpts{notBefore: utc(2011, 12, 10, 0, 0, 0), notAfter: utc(2012, 12, 10, 23, 59, 59), eku: serverAuth}, validity.ReasonNoLimit, 367},
+		{"TV-6 CA certificate is not measured", certOpts{notBefore: nb, notAfter: utc(2036, 3, 15, 0, 0, 0), isCA: true}, 0, 3654},
+		{"TV-6 client certificate is not measured", certOpts{notBefore: nb, notAfter: long, eku: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}}, 0, 201},
+		{"TV-6 unknown EKU only is not measured", certOpts{notBefore: nb, notAfter: long, unknownEKU: true}, 0, 201},
+		{"TV-6 Q9 certificate has no limit", certOpts{notBefore: utc(2011, 12, 10, 0, 0, 0), notAfter: utc(2012, 12, 10, 23, 59, 59), eku: serverAuth}, 0, 367},
+		{"TV-6 398 days 1ns before 2026-03-15 is a warning", certOpts{notBefore: nb.Add(-time.Nanosecond), notAfter: nb.Add(398*24*time.Hour - time.Second - time.Nanosecond), eku: serverAuth}, validity.ReasonLifetimeWarning, 398},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -327,6 +328,58 @@ func TestCheckTLSServer(t *testing.T) {
 	}
 	t.Run("TV-6 nil certificate is an invalid period", func(t *testing.T) {
 		checkLifetime(t, validity.CheckTLSServer(nil), validity.Period{}, validity.ReasonInvalidPeriod, 0)
+	})
+}
+
+func TestTLSServerAppliesMessages(t *testing.T) {
+	q9 := newCert(t, certOpts{notBefore: utc(2011, 12, 10, 0, 0, 0), notAfter: utc(2012, 12, 10, 23, 59, 59)})
+	ca := newCert(t, certOpts{notBefore: utc(2026, 3, 15, 0, 0, 0), notAfter: utc(2036, 3, 15, 0, 0, 0), isCA: true})
+	for _, tt := range []struct {
+		name string
+		cert *x509.Certificate
+		want string
+	}{
+		{"TV-6 no limit", q9, "validity: lifetime not checked: no limit known for notBefore 2011-12-10T00:00:00Z"},
+		{"TV-6 CA certificate", ca, "validity: lifetime not checked: CA certificate"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := validity.TLSServerApplies(tt.cert)
+			if err == nil {
+				t.Fatal("got nil error")
+			}
+			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+				t.Errorf("message (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestTLSServerApplies(t *testing.T) {
+	nb := utc(2026, 3, 15, 0, 0, 0)
+	long := utc(2026, 10, 1, 0, 0, 0) // 201 days
+	serverAuth := []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}
+	tests := []struct {
+		name     string
+		o        certOpts
+		want     validity.Reason
+		wantDays int
+	}{
+		{"TV-6 subscriber server certificate applies", certOpts{notBefore: nb, notAfter: long, eku: serverAuth}, 0, 201},
+		{"TV-6 no EKU applies", certOpts{notBefore: nb, notAfter: long}, 0, 201},
+		{"TV-6 CA certificate does not apply", certOpts{notBefore: nb, notAfter: utc(2036, 3, 15, 0, 0, 0), isCA: true}, validity.ReasonCACertificate, 3654},
+		{"TV-6 client certificate does not apply", certOpts{notBefore: nb, notAfter: long, eku: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}}, validity.ReasonNotServerAuth, 201},
+		{"TV-6 unknown EKU only does not apply", certOpts{notBefore: nb, notAfter: long, unknownEKU: true}, validity.ReasonNotServerAuth, 201},
+		{"TV-6 issued before 2016-07-02 has no limit", certOpts{notBefore: utc(2016, 7, 1, 23, 59, 59), notAfter: utc(2026, 7, 1, 0, 0, 0), eku: serverAuth}, validity.ReasonNoLimit, 3652},
+		{"TV-6 issued at 2016-07-02 applies", certOpts{notBefore: utc(2016, 7, 2, 0, 0, 0), notAfter: utc(2026, 7, 1, 0, 0, 0), eku: serverAuth}, 0, 3651},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cert := newCert(t, tt.o)
+			checkLifetime(t, validity.TLSServerApplies(cert), validity.Of(cert), tt.want, tt.wantDays)
+		})
+	}
+	t.Run("TV-6 nil certificate is an invalid period", func(t *testing.T) {
+		checkLifetime(t, validity.TLSServerApplies(nil), validity.Period{}, validity.ReasonInvalidPeriod, 0)
 	})
 }
 
@@ -343,7 +396,6 @@ func TestLifetimeErrorMessages(t *testing.T) {
 			"validity: lifetime of 200 days (2026-03-15T00:00:00Z through 2026-09-30T00:00:00Z) exceeds the recommended maximum of 199 days (BR 6.3.2, ballot SC-081: issued on or after 15 March 2026, 200 days (SHOULD 199))"},
 		{"TV-6 months", validity.Period{NotBefore: utc(2017, 1, 1, 0, 0, 0), NotAfter: utc(2020, 4, 1, 0, 0, 0)},
 			"validity: lifetime of 1187 days (2017-01-01T00:00:00Z through 2020-04-01T00:00:00Z) exceeds the maximum of 39 months (BR 6.3.2: issued after 1 July 2016 (and, from ballot 193, prior to 1 March 2018), 39 months; after 1 April 2015 with exceptions in earlier BRs)"},
-		{"TV-6 no limit", q9(t), "validity: lifetime not checked: no limit known for notBefore 2011-12-10T00:00:00Z"},
 		{"TV-6 invalid", validity.Period{NotBefore: s200}, "validity: invalid period: notBefore 2026-03-15T00:00:00Z, notAfter 0001-01-01T00:00:00Z"},
 	}
 	for _, tt := range tests {

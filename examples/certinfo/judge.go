@@ -53,7 +53,11 @@ func judge(c *x509.Certificate, at time.Time) judgement {
 	}
 	// TV-6: BR 6.3.2 and ballot SC-081, by notBefore.
 	var le *validity.LifetimeError
-	if err := validity.CheckTLSServer(c); errors.As(err, &le) {
+	err := validity.TLSServerApplies(c)
+	if err == nil {
+		err = validity.CheckTLSServer(c)
+	}
+	if errors.As(err, &le) {
 		j.reason = le.Reason.String()
 		switch le.Reason {
 		case validity.ReasonLifetimeExceeded, validity.ReasonInvalidPeriod:
