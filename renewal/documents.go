@@ -13,6 +13,15 @@ const RegistryCopyMonths = 3
 // end of that month if it has no such day. A copy issued 2024-01-10 is
 // acceptable through 2024-04-10, one issued 2023-11-30 through 2024-02-29.
 //
+// The one reading where "the same day number" and the Civil Code differ is
+// a copy issued on the last day of a month shorter than the third month
+// after it: counted by art. 143, as tz.MonthsAfter counts, the period
+// starts on the 1st of the next month and so ends on the last day of the
+// third month. A copy issued 2024-04-30 is acceptable through 2024-07-31
+// (not 07-30), one issued 2023-02-28 through 2023-05-31 (not 05-28). This
+// package follows the Civil Code, the default of the rule book's day
+// counting; a stricter portal can compare with issued.AddMonths(3) itself.
+//
 // Both dates are civil dates in JST, the zone the CA counts in; use
 // tz.DateOf(t, tz.JST) to get them from instants. It returns a
 // [*DocumentError] with DocumentBadDate for an invalid date, DocumentStale

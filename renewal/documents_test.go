@@ -48,6 +48,31 @@ func TestCheckRegistryCopy(t *testing.T) {
 			want: &DocumentError{Reason: DocumentStale, Issued: d(2024, 1, 31), Submitted: d(2024, 5, 1), Through: d(2024, 4, 30)},
 		},
 		{
+			name:   "RN-6 issued on a month's last day: acceptable through the third month's last day",
+			why:    "art. 143: the period starts 1 May and ends the day before 1 August",
+			issued: d(2024, 4, 30), submitted: d(2024, 7, 31),
+		},
+		{
+			name:   "RN-6 issued on a month's last day: the next day is too late",
+			issued: d(2024, 4, 30), submitted: d(2024, 8, 1),
+			want: &DocumentError{Reason: DocumentStale, Issued: d(2024, 4, 30), Submitted: d(2024, 8, 1), Through: d(2024, 7, 31)},
+		},
+		{
+			name:   "RN-6 issued 28 February in a common year: through 31 May",
+			why:    "the period starts 1 March; the day before 1 June is 31 May",
+			issued: d(2023, 2, 28), submitted: d(2023, 5, 31),
+		},
+		{
+			name:   "RN-6 issued 28 February in a leap year: through 28 May",
+			why:    "28 February 2024 is not a month end; the period starts 29 February",
+			issued: d(2024, 2, 28), submitted: d(2024, 5, 28),
+		},
+		{
+			name:   "RN-6 issued 28 February in a leap year: 29 May is too late",
+			issued: d(2024, 2, 28), submitted: d(2024, 5, 29),
+			want: &DocumentError{Reason: DocumentStale, Issued: d(2024, 2, 28), Submitted: d(2024, 5, 29), Through: d(2024, 5, 28)},
+		},
+		{
 			name:   "RN-6 across a year end",
 			issued: d(2049, 10, 15), submitted: d(2050, 1, 15),
 		},
