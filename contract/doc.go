@@ -65,4 +65,13 @@
 // does not issue certificates, send mail or keep a clock. It does not know
 // the vendor's company closing days; the caller passes them in the
 // calendar. Its error messages are in English.
+//
+// # Example program
+//
+// The command [github.com/certlife/certlife/examples/contractcheck] shows
+// this package at work: it prints the [Access] decision, [IssueBy],
+// [DownloadDeadline] and the next [Maintenance] window for a contract file.
+// Run it with no arguments on its embedded sample:
+//
+//	go run ./examples/contractcheck
 package contract

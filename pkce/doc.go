@@ -62,4 +62,15 @@
 // modes of PKCS#12 (signedData, envelopedData), secret bags, CRL bags or
 // encrypted PEM keys, and does not write BER. It reads no clock and keeps
 // no state: every function is safe for concurrent use.
+//
+// # Example program
+//
+// The command [github.com/certlife/certlife/examples/p12check] shows this
+// package at work: it checks a password with [CheckPassword], prints which
+// targets can read a bundle ([Inspect], [Info.ReadableBy]), decodes it and
+// re-encodes it for a target ([Bundle.Encode]);
+// [github.com/certlife/certlife/examples/certinfo] reads PKCS#12 input with
+// [Load]. Run it with no arguments on its embedded sample:
+//
+//	go run ./examples/p12check
 package pkce

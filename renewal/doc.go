@@ -86,4 +86,13 @@
 //     judgement takes its instant, and a zero instant is an error.
 //   - The default deadline margin of a week ([DefaultSafetyMargin]) is this
 //     package's choice; the source gives none.
+//
+// # Example program
+//
+// The command [github.com/certlife/certlife/examples/renewcheck] shows this
+// package at work: it classifies a CSR against the certificates held, prints
+// the [Plan] and, with -keys, the [PairKeys] diagnosis. Run it with no
+// arguments on its embedded sample:
+//
+//	go run ./examples/renewcheck
 package renewal

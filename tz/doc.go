@@ -56,4 +56,14 @@
 // not read the National Astronomical Observatory's yearly equinox
 // announcements (it uses the formula), and it knows no regional or bank
 // holidays.
+//
+// # Example program
+//
+// The command [github.com/certlife/certlife/examples/certinfo] shows this
+// package at work: it prints each certificate's validity in GMT and JST side
+// by side and reads -at with [Parse];
+// [github.com/certlife/certlife/examples/contractcheck] counts business days
+// with [BusinessCalendar]. Run it with no arguments on its embedded sample:
+//
+//	go run ./examples/certinfo
 package tz

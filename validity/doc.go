@@ -78,4 +78,14 @@
 // from 1 July 2016 on; [DCVReuse] knows only the 398-day period and the
 // SC-081 steps after it. It does not check the lifetimes of S/MIME, code
 // signing or EV-specific rules.
+//
+// # Example program
+//
+// The command [github.com/certlife/certlife/examples/certinfo] shows this
+// package at work: it shows a certificate's [Period] in GMT and JST, its
+// [Status] and length, the TV-6 verdict of [CheckTLSServer] and the findings
+// of [EncodingFindings], for bundles of any size. Run it with no arguments
+// on its embedded sample:
+//
+//	go run ./examples/certinfo
 package validity
