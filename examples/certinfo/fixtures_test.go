@@ -7,13 +7,10 @@ import (
 	"crypto/x509/pkix"
 	"encoding/pem"
 	"math/big"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/certlife/certlife/examples/internal/clitest"
-	"github.com/google/go-cmp/cmp"
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
@@ -151,20 +148,7 @@ func generalizedNotBefore(tb testing.TB, der []byte) []byte {
 func TestFixtures(t *testing.T) {
 	files := map[string][]byte{"sample.pem": samplePEM(t), "tv6.pem": tv6PEM(t)}
 	for name, want := range files {
-		path := filepath.Join("testdata", name)
-		if clitest.Updating() {
-			if err := os.WriteFile(path, want, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		got, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if d := cmp.Diff(string(want), string(got)); d != "" {
-			t.Errorf("%s is stale; run go test -run TestFixtures -update (-want +got):\n%s", path, d)
-		}
+		clitest.CheckFixture(t, name, want)
 	}
 	p, _ := pem.Decode(sample)
 	c, err := x509.ParseCertificate(p.Bytes)

@@ -7,13 +7,10 @@ import (
 	"crypto/x509/pkix"
 	"encoding/pem"
 	"math/big"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/certlife/certlife/examples/internal/clitest"
-	"github.com/google/go-cmp/cmp"
 )
 
 // clientPEM is the sample client certificate: bound to contract
@@ -62,20 +59,6 @@ var (
 // generators; -update rewrites them.
 func TestFixtures(t *testing.T) {
 	for name, gen := range fixtureFns {
-		path := filepath.Join("testdata", name)
-		want := gen(t)
-		if clitest.Updating() {
-			if err := os.WriteFile(path, want, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		got, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if d := cmp.Diff(string(want), string(got)); d != "" {
-			t.Errorf("%s is stale; run go test -run TestFixtures -update (-want +got):\n%s", path, d)
-		}
+		clitest.CheckFixture(t, name, gen(t))
 	}
 }

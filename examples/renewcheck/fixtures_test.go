@@ -9,12 +9,10 @@ import (
 	"encoding/pem"
 	"math/big"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/certlife/certlife/examples/internal/clitest"
-	"github.com/google/go-cmp/cmp"
 )
 
 // Keys from fixed seeds: Ed25519 keys and signatures are deterministic, so
@@ -106,21 +104,7 @@ var fixtures = map[string]func(testing.TB) []byte{
 // -update rewrites them.
 func TestFixtures(t *testing.T) {
 	for name, gen := range fixtures {
-		path := filepath.Join("testdata", filepath.FromSlash(name))
-		want := gen(t)
-		if clitest.Updating() {
-			if err := os.WriteFile(path, want, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		got, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if d := cmp.Diff(string(want), string(got)); d != "" {
-			t.Errorf("%s is stale; run go test -run TestFixtures -update (-want +got):\n%s", path, d)
-		}
+		clitest.CheckFixture(t, name, gen(t))
 	}
 }
 

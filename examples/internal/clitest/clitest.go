@@ -131,3 +131,24 @@ func Check(t *testing.T, bin, name string, c Case) Result {
 	}
 	return la
 }
+
+// CheckFixture compares the file testdata/NAME with want, the bytes its
+// generator makes now, and rewrites the file instead under -update. Fixtures
+// made with fixed keys are the same on every run, so a stale one fails.
+func CheckFixture(t *testing.T, name string, want []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", filepath.FromSlash(name))
+	if Updating() {
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(string(want), string(got)); d != "" {
+		t.Errorf("%s is stale; run go test -run TestFixtures -update (-want +got):\n%s", path, d)
+	}
+}

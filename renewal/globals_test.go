@@ -4,36 +4,10 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// TestNoClockNoLocalZone keeps the library free of the clock and the host's
-// zone (RN-3 judges the instant it is given; a zero instant is an error):
-// no time.Now, time.Since, time.Until, time.Local or time.LoadLocation in
-// non-test files.
-func TestNoClockNoLocalZone(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, bad := range []string{"time.Now", "time.Since", "time.Until", "time.Local", "time.LoadLocation"} {
-			if strings.Contains(string(b), bad) {
-				t.Errorf("RN-3 %s uses %s", f, bad)
-			}
-		}
-	}
-}
 
 // TestNoMutableGlobals allows only the documented sentinel error as a
 // package-level variable in non-test files.
