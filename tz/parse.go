@@ -597,10 +597,9 @@ func (p *parser) month() (time.Month, bool) {
 	for p.i < len(p.s) && isLetter(p.s[p.i]) {
 		p.i++
 	}
-	w := strings.ToLower(p.s[start:p.i])
+	w := p.s[start:p.i]
 	for i, m := range monthNames {
-		full := time.Month(i + 1).String()
-		if w == m || w == strings.ToLower(full) {
+		if strings.EqualFold(w, m) || strings.EqualFold(w, time.Month(i+1).String()) {
 			return time.Month(i + 1), true
 		}
 	}

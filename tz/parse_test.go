@@ -378,3 +378,11 @@ func BenchmarkParse(b *testing.B) {
 		})
 	}
 }
+
+func TestParseAllocs(t *testing.T) {
+	for _, in := range []string{"12/10/2012 23:59:59 GMT", "Dec 10 23:59:59 2012 GMT", "2012-12-11T08:59:59+09:00", "2012年12月11日 8時59分59秒", "notAfter=Dec 10 23:59:59 2012 GMT"} {
+		if n := testing.AllocsPerRun(100, func() { _, _ = Parse(in) }); n != 0 {
+			t.Errorf("Parse(%q) allocates %v times", in, n)
+		}
+	}
+}
