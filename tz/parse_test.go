@@ -249,7 +249,8 @@ func TestZone(t *testing.T) {
 		{"JST", 9 * 3600, true}, {"KST", 9 * 3600, true}, {"PST", -8 * 3600, true},
 		{"PDT", -7 * 3600, true}, {"CEST", 2 * 3600, true}, {"AEDT", 11 * 3600, true},
 		{"CST", 0, false}, {"IST", 0, false}, {"BST", 0, false}, {"", 0, false},
-		{"JSTX", 0, false}, {"Asia/Tokyo", 0, false},
+		{"JSTX", 0, false}, {"Asia/Tokyo", 9 * 3600, true}, {"Japan", 9 * 3600, true},
+		{"Etc/UTC", 0, true}, {"asia/tokyo", 0, false}, {"America/Los_Angeles", 0, false},
 	}
 	for _, tt := range tests {
 		t.Run("TV-1 "+tt.abbr, func(t *testing.T) {

@@ -42,7 +42,10 @@ var (
 //   - JST (+09:00, returned as [JST]) and KST (+09:00);
 //   - HKT and SGT (+08:00), AEST (+10:00), AEDT (+11:00);
 //   - CET (+01:00), CEST (+02:00);
-//   - EST, EDT, CDT, MST, MDT, PST, PDT, HST (North America and Hawaii).
+//   - EST, EDT, CDT, MST, MDT, PST, PDT, HST (North America and Hawaii);
+//   - the IANA names Asia/Tokyo and Japan (JST: Japan has had no daylight
+//     saving time since 1951, so the fixed zone is exact for every date a
+//     certificate can carry) and Etc/UTC, Etc/GMT and UTC, matched exactly.
 //
 // Abbreviations that name more than one offset are deliberately unknown:
 // CST (US Central, China, Cuba), IST (India, Ireland, Israel), BST (British
@@ -52,6 +55,12 @@ var (
 // Zone consults no time-zone database, so it gives the same answer on every
 // host. It does not allocate.
 func Zone(abbr string) (loc *time.Location, ok bool) {
+	switch abbr {
+	case "Asia/Tokyo", "Japan":
+		return JST, true
+	case "Etc/UTC", "Etc/GMT":
+		return time.UTC, true
+	}
 	if len(abbr) == 0 || len(abbr) > 4 {
 		return nil, false
 	}
