@@ -117,12 +117,36 @@ func (e *ExtendError) Is(target error) bool {
 
 // A Binding reports whether cert is the certificate of the contract with
 // the given ID: how the update server tells whose certificate it holds. It
-// must not modify cert. [BindSubjectSerialNumber] is the default; a
-// deployment whose CA writes the contract ID elsewhere supplies its own,
-// for example one that compares the first Subject OrganizationalUnit.
+// must not modify cert. [BindSubject] is the default;
+// [BindSubjectSerialNumber] is stricter, and a deployment whose CA writes
+// the contract ID elsewhere supplies its own.
 type Binding func(cert *x509.Certificate, contractID string) bool
 
-// BindSubjectSerialNumber is the default [Binding]: cert is bound to the
+// BindSubject is the default [Binding]: cert is bound to the contract when
+// one of the subject attributes a CA writes an account identifier into
+// equals the contract ID exactly, with no case folding or trimming: the
+// serialNumber attribute (OID 2.5.4.5), the common name, or an
+// organizational unit. A certificate with subject
+// "CN=C-2026-0001,O=Example K.K." or "SERIALNUMBER=C-2026-0001,CN=host" is
+// bound to contract "C-2026-0001" only. It reports false for a nil cert or
+// an empty ID. Where the CA is known to use one attribute, a Binding that
+// reads only that one ([BindSubjectSerialNumber]) is tighter.
+func BindSubject(cert *x509.Certificate, contractID string) bool {
+	if cert == nil || contractID == "" {
+		return false
+	}
+	if cert.Subject.SerialNumber == contractID || cert.Subject.CommonName == contractID {
+		return true
+	}
+	for _, ou := range cert.Subject.OrganizationalUnit {
+		if ou == contractID {
+			return true
+		}
+	}
+	return false
+}
+
+// BindSubjectSerialNumber is a stricter [Binding]: cert is bound to the
 // contract when its subject's serialNumber attribute (OID 2.5.4.5, not the
 // certificate serial number) equals the contract ID exactly, with no case
 // folding or trimming. A certificate with subject
@@ -138,7 +162,7 @@ func BindSubjectSerialNumber(cert *x509.Certificate, contractID string) bool {
 //
 // The zero Service is [DefaultService]: the service ends on 2028-06-30,
 // no replacement has been decided, and certificates are bound by
-// [BindSubjectSerialNumber]. A Service is a value: copying it shares
+// [BindSubject]. A Service is a value: copying it shares
 // nothing that can change.
 type Service struct {
 	// End is the last day of the service, JST; access is refused from the
@@ -158,7 +182,7 @@ type Service struct {
 	ReplacementDecided time.Time
 
 	// Binding decides whether a certificate belongs to a contract; nil
-	// means [BindSubjectSerialNumber].
+	// means [BindSubject].
 	Binding Binding
 }
 
@@ -186,7 +210,7 @@ func (s Service) end() tz.Date {
 
 func (s Service) binding() Binding {
 	if s.Binding == nil {
-		return BindSubjectSerialNumber
+		return BindSubject
 	}
 	return s.Binding
 }

@@ -2,6 +2,7 @@ package contract_test
 
 import (
 	"crypto/x509"
+	"crypto/x509/pkix"
 	"errors"
 	"strings"
 	"testing"
@@ -75,6 +76,14 @@ func TestAccess(t *testing.T) {
 	oldCert := certFor(t, c28.ID, jst(2027, 10, 8, 10, 0, 0, 0), time.Date(2037, 10, 8, 0, 0, 0, 0, time.UTC))
 	newCert := certFor(t, c28.ID, decided, time.Date(2038, 1, 15, 0, 0, 0, 0, time.UTC))
 	justBefore := certFor(t, c28.ID, decided.Add(-time.Second), time.Date(2038, 1, 15, 0, 0, 0, 0, time.UTC))
+
+	byCN := certFor(t, "unused", jst(2026, 4, 8, 10, 0, 0, 0), time.Date(2036, 4, 7, 23, 59, 59, 0, time.UTC))
+	byCN.Subject = pkix.Name{CommonName: fy26.ID, Organization: []string{"Example Customer K.K."}}
+	inOU := certFor(t, "unused", jst(2026, 4, 8, 10, 0, 0, 0), time.Date(2036, 4, 7, 23, 59, 59, 0, time.UTC))
+	inOU.Subject = pkix.Name{CommonName: "update client", OrganizationalUnit: []string{"support", fy26.ID}}
+	inO := certFor(t, "unused", jst(2026, 4, 8, 10, 0, 0, 0), time.Date(2036, 4, 7, 23, 59, 59, 0, time.UTC))
+	inO.Subject = pkix.Name{CommonName: "update client", Organization: []string{fy26.ID}}
+	strict := contract.Service{Binding: contract.BindSubjectSerialNumber}
 
 	byOU := contract.Service{Binding: func(cert *x509.Certificate, id string) bool {
 		return len(cert.Subject.OrganizationalUnit) > 0 && cert.Subject.OrganizationalUnit[0] == "OU-"+id
@@ -178,6 +187,29 @@ func TestAccess(t *testing.T) {
 			why:  "a certificate of another contract says nothing about this one",
 			c:    fy26, cert: other, at: jst(2030, 1, 1, 0, 0, 0, 0),
 			want: accessResult{Reason: contract.ReasonNotBound},
+		},
+		{
+			name: "CT-1 the default binding reads the common name",
+			c:    fy26, cert: byCN, at: jst(2026, 6, 1, 0, 0, 0, 0),
+		},
+		{
+			name: "CT-1 the default binding reads any organizational unit",
+			c:    fy26, cert: inOU, at: jst(2026, 6, 1, 0, 0, 0, 0),
+		},
+		{
+			name: "CT-1 the default binding does not read the organization",
+			why:  "an organization names the customer, not one of its contracts",
+			c:    fy26, cert: inO, at: jst(2026, 6, 1, 0, 0, 0, 0),
+			want: accessResult{Reason: contract.ReasonNotBound},
+		},
+		{
+			name: "CT-1 BindSubjectSerialNumber ignores the common name",
+			c:    fy26, cert: byCN, at: jst(2026, 6, 1, 0, 0, 0, 0), s: strict,
+			want: accessResult{Reason: contract.ReasonNotBound},
+		},
+		{
+			name: "CT-1 BindSubjectSerialNumber reads the serialNumber",
+			c:    fy26, cert: long, at: jst(2026, 6, 1, 0, 0, 0, 0), s: strict,
 		},
 		{
 			name: "CT-1 a custom Binding reads the organizational unit",

@@ -22,8 +22,8 @@
 // [Service.ExtendEnd]).
 //
 // A certificate is bound to a contract by a [Binding]; by default the
-// subject's serialNumber attribute carries the contract ID
-// ([BindSubjectSerialNumber]). A certificate counts as replaced when its
+// contract ID is the subject's serialNumber, common name or an
+// organizational unit, compared exactly ([BindSubject]). A certificate counts as replaced when its
 // NotBefore is before [Service.ReplacementDecided]: the library takes
 // NotBefore as the issue instant, so a CA that backdates NotBefore past the
 // decision would make a new certificate look old.

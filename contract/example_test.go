@@ -97,6 +97,15 @@ func ExampleAccessError_Is() {
 	// answer the client as for a revoked certificate
 }
 
+func ExampleBindSubject() {
+	cert := &x509.Certificate{Subject: pkix.Name{CommonName: "C-2026-0001", Organization: []string{"Example K.K."}}}
+	fmt.Println(contract.BindSubject(cert, "C-2026-0001"))
+	fmt.Println(contract.BindSubject(cert, "Example K.K."))
+	// Output:
+	// true
+	// false
+}
+
 func ExampleBindSubjectSerialNumber() {
 	cert := exampleCert("C-2026-0001", time.Date(2026, 4, 8, 10, 0, 0, 0, tz.JST))
 	fmt.Println(contract.BindSubjectSerialNumber(cert, "C-2026-0001"))
