@@ -70,3 +70,68 @@ func TestTV1NoClockNoLocalZone(t *testing.T) {
 		t.Errorf("checked only %d files; the walk is missing the packages", checked)
 	}
 }
+
+// TestEveryExportedFunctionHasAnExample enforces the house rule that every
+// exported function and method of a library package has a runnable
+// example: ExampleF for a function F, ExampleT_M for a method M of T
+// (optionally with a _suffix). The methods that only satisfy a standard
+// interface (Error, Unwrap, Is, String) are shown by the examples of the
+// functions that return their values.
+func TestEveryExportedFunctionHasAnExample(t *testing.T) {
+	for _, dir := range []string{"tz", "validity", "renewal", "contract", "pkce"} {
+		fset := token.NewFileSet()
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		have := map[string]bool{}
+		for _, name := range files {
+			f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+			if err != nil {
+				t.Fatal(err)
+			}
+			test := strings.HasSuffix(name, "_test.go")
+			for _, d := range f.Decls {
+				fn, ok := d.(*ast.FuncDecl)
+				if !ok {
+					continue
+				}
+				if test {
+					if n, ok := strings.CutPrefix(fn.Name.Name, "Example"); ok {
+						have[n] = true
+						if i := strings.LastIndex(n, "_"); i > 0 && n[i+1] >= 'a' && n[i+1] <= 'z' {
+							have[n[:i]] = true // ExampleF_suffix
+						}
+					}
+					continue
+				}
+				switch fn.Name.Name {
+				case "Error", "Unwrap", "Is", "String":
+					continue
+				}
+				if !fn.Name.IsExported() {
+					continue
+				}
+				id := fn.Name.Name
+				if fn.Recv != nil {
+					typ := fn.Recv.List[0].Type
+					if s, ok := typ.(*ast.StarExpr); ok {
+						typ = s.X
+					}
+					tn, ok := typ.(*ast.Ident)
+					if !ok || !tn.IsExported() {
+						continue
+					}
+					id = tn.Name + "_" + id
+				}
+				want = append(want, id)
+			}
+		}
+		for _, id := range want {
+			if !have[id] {
+				t.Errorf("%s: no Example%s", dir, id)
+			}
+		}
+	}
+}

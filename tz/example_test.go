@@ -153,6 +153,19 @@ func ExampleDate_Compare() {
 	// Output: -1 true false
 }
 
+func ExampleDate_Before() {
+	issued := tz.Date{Year: 2024, Month: time.January, Day: 10}
+	submitted := tz.Date{Year: 2024, Month: time.January, Day: 9}
+	fmt.Println(submitted.Before(issued))
+	// Output: true
+}
+
+func ExampleDate_After() {
+	through := tz.MonthsAfter(tz.Date{Year: 2024, Month: time.January, Day: 10}, 3)
+	fmt.Println(tz.Date{Year: 2024, Month: time.April, Day: 11}.After(through))
+	// Output: true
+}
+
 func ExampleDate_IsValid() {
 	fmt.Println(tz.Date{Year: 2024, Month: 2, Day: 29}.IsValid(), tz.Date{Year: 2023, Month: 2, Day: 29}.IsValid())
 	// Output: true false
