@@ -115,15 +115,14 @@ func TestEveryExportedFunctionHasAnExample(t *testing.T) {
 				}
 				id := fn.Name.Name
 				if fn.Recv != nil {
+					if !exportedReceiver(fn.Recv) {
+						continue
+					}
 					typ := fn.Recv.List[0].Type
 					if s, ok := typ.(*ast.StarExpr); ok {
 						typ = s.X
 					}
-					tn, ok := typ.(*ast.Ident)
-					if !ok || !tn.IsExported() {
-						continue
-					}
-					id = tn.Name + "_" + id
+					id = typ.(*ast.Ident).Name + "_" + id
 				}
 				want = append(want, id)
 			}
@@ -134,4 +133,63 @@ func TestEveryExportedFunctionHasAnExample(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestEveryExportedIdentifierIsDocumented checks that every exported
+// function, method, type, variable and constant of a library package has a
+// doc comment (a constant or variable in a documented group counts as
+// documented, as godoc shows the group's comment).
+func TestEveryExportedIdentifierIsDocumented(t *testing.T) {
+	for _, dir := range []string{"tz", "validity", "renewal", "contract", "pkce", filepath.Join("internal", "keys")} {
+		fset := token.NewFileSet()
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range files {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range f.Decls {
+				switch d := d.(type) {
+				case *ast.FuncDecl:
+					if d.Recv != nil && !exportedReceiver(d.Recv) {
+						continue // a method of an unexported type is not in godoc
+					}
+					if d.Name.IsExported() && d.Doc == nil {
+						t.Errorf("%s: %s has no doc comment", fset.Position(d.Pos()), d.Name.Name)
+					}
+				case *ast.GenDecl:
+					for _, spec := range d.Specs {
+						switch s := spec.(type) {
+						case *ast.TypeSpec:
+							if s.Name.IsExported() && s.Doc == nil && d.Doc == nil {
+								t.Errorf("%s: type %s has no doc comment", fset.Position(s.Pos()), s.Name.Name)
+							}
+						case *ast.ValueSpec:
+							for _, n := range s.Names {
+								if n.IsExported() && s.Doc == nil && s.Comment == nil && d.Doc == nil {
+									t.Errorf("%s: %s has no doc comment", fset.Position(n.Pos()), n.Name)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// exportedReceiver reports whether a method's receiver type is exported.
+func exportedReceiver(recv *ast.FieldList) bool {
+	typ := recv.List[0].Type
+	if s, ok := typ.(*ast.StarExpr); ok {
+		typ = s.X
+	}
+	id, ok := typ.(*ast.Ident)
+	return ok && id.IsExported()
 }
