@@ -95,7 +95,7 @@ func (e *ParseError) Error() string {
 //	20121210235959Z, 121210235959Z    ASN.1 GeneralizedTime and UTCTime (RFC 5280 years)
 //	Mon, 10 Dec 2012 23:59:59 GMT     RFC 1123 (HTTP dates)
 //	2012/12/11 08:59:59 JST           year/month/day with a zone
-//	2012年12月11日 8時59分59秒        Japanese, read as JST unless a zone follows
+//	2012年12月11日 8時59分59秒        Japanese, read as JST unless a zone follows ("日本時間" is JST)
 //	2012-12-11, 2012/12/11, 20121211  a bare date: the first instant of that day in JST
 //
 // A line copied from a tool may keep the field name the tool printed before
@@ -755,5 +755,30 @@ func (p *parser) japanese(y int) (time.Time, error) {
 			return time.Time{}, err
 		}
 	}
+	if p.japaneseZone() {
+		return time.Date(date.Year, date.Month, date.Day, c.h, c.m, c.s, c.ns, JST), nil
+	}
 	return p.zoned(date, c, JST)
+}
+
+// japaneseZone reads the zone as Japanese text writes it, "日本時間" or
+// "JST" in full-width parentheses, or "日本時間" bare or in ASCII
+// parentheses, and reports whether it did; the zone is then JST.
+func (p *parser) japaneseZone() bool {
+	save := p.i
+	p.spaces()
+	switch {
+	case p.accept("（"):
+		if (p.accept("日本時間") || p.accept("JST")) && p.accept("）") {
+			return true
+		}
+	case p.accept("("):
+		if p.accept("日本時間") && p.accept(")") {
+			return true
+		}
+	case p.accept("日本時間"):
+		return true
+	}
+	p.i = save
+	return false
 }

@@ -58,6 +58,9 @@ func TestParse(t *testing.T) {
 		{"TV-4 Japanese full-width weekday", "2012年12月11日（火）8:59:59", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
 		{"TV-4 Japanese with explicit zone", "2012年12月10日 23時59分59秒 GMT", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
 		{"TV-4 Japanese with parenthesized zone", "2012年12月11日 8:59:59 (JST)", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 Japanese with 日本時間", "2012年12月11日 8時59分59秒（日本時間）", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 Japanese with bare 日本時間", "2012年12月11日 8:59:59 日本時間", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 Japanese with full-width (JST)", "2012年12月11日 8時59分59秒（JST）", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
 		{"TV-4 Japanese bare date is JST midnight", "2012年12月11日", utc(2012, 12, 10, 15, 0, 0, 0), "JST"},
 		{"TV-4 bare ISO date is JST midnight", "2012-12-11", utc(2012, 12, 10, 15, 0, 0, 0), "JST"},
 		{"TV-4 bare slash date is JST midnight", "2012/12/11", utc(2012, 12, 10, 15, 0, 0, 0), "JST"},
@@ -148,6 +151,8 @@ func TestParseErrors(t *testing.T) {
 			&ParseError{Input: "notAfter Dec 10 23:59:59 2012 GMT", Reason: ReasonSyntax, Offset: 0}},
 		{"TV-4 unknown label", "expires: Dec 10 23:59:59 2012 GMT",
 			&ParseError{Input: "expires: Dec 10 23:59:59 2012 GMT", Reason: ReasonSyntax, Offset: 0}},
+		{"TV-4 unclosed full-width parenthesis", "2012年12月11日 8:59:59（日本時間",
+			&ParseError{Input: "2012年12月11日 8:59:59（日本時間", Reason: ReasonTrailingText, Value: "（日本時間", Offset: 25}},
 		{"TV-4 unclosed parenthesis", "2012年12月11日 8:59:59 (JST",
 			&ParseError{Input: "2012年12月11日 8:59:59 (JST", Reason: ReasonSyntax, Offset: 30}},
 	}
