@@ -331,29 +331,6 @@ func TestCheckTLSServer(t *testing.T) {
 	})
 }
 
-func TestTLSServerAppliesMessages(t *testing.T) {
-	q9 := newCert(t, certOpts{notBefore: utc(2011, 12, 10, 0, 0, 0), notAfter: utc(2012, 12, 10, 23, 59, 59)})
-	ca := newCert(t, certOpts{notBefore: utc(2026, 3, 15, 0, 0, 0), notAfter: utc(2036, 3, 15, 0, 0, 0), isCA: true})
-	for _, tt := range []struct {
-		name string
-		cert *x509.Certificate
-		want string
-	}{
-		{"TV-6 no limit", q9, "validity: lifetime not checked: no limit known for notBefore 2011-12-10T00:00:00Z"},
-		{"TV-6 CA certificate", ca, "validity: lifetime not checked: CA certificate"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			err := validity.TLSServerApplies(tt.cert)
-			if err == nil {
-				t.Fatal("got nil error")
-			}
-			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
-				t.Errorf("message (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
 func TestTLSServerApplies(t *testing.T) {
 	nb := utc(2026, 3, 15, 0, 0, 0)
 	long := utc(2026, 10, 1, 0, 0, 0) // 201 days
@@ -385,26 +362,30 @@ func TestTLSServerApplies(t *testing.T) {
 
 func TestLifetimeErrorMessages(t *testing.T) {
 	s200 := utc(2026, 3, 15, 0, 0, 0)
+	check := validity.CheckTLSServerPeriod
+	q9 := newCert(t, certOpts{notBefore: utc(2011, 12, 10, 0, 0, 0), notAfter: utc(2012, 12, 10, 23, 59, 59)})
+	ca := newCert(t, certOpts{notBefore: s200, notAfter: utc(2036, 3, 15, 0, 0, 0), isCA: true})
 	tests := []struct {
 		name string
-		p    validity.Period
+		err  error
 		want string
 	}{
-		{"TV-6 exceeded", validity.Period{NotBefore: s200, NotAfter: utc(2026, 10, 1, 0, 0, 0)},
+		{"TV-6 exceeded", check(validity.Period{NotBefore: s200, NotAfter: utc(2026, 10, 1, 0, 0, 0)}),
 			"validity: lifetime of 201 days (2026-03-15T00:00:00Z through 2026-10-01T00:00:00Z) exceeds the maximum of 200 days (BR 6.3.2, ballot SC-081: issued on or after 15 March 2026, 200 days (SHOULD 199))"},
-		{"TV-6 warning", validity.Period{NotBefore: s200, NotAfter: utc(2026, 9, 30, 0, 0, 0)},
+		{"TV-6 warning", check(validity.Period{NotBefore: s200, NotAfter: utc(2026, 9, 30, 0, 0, 0)}),
 			"validity: lifetime of 200 days (2026-03-15T00:00:00Z through 2026-09-30T00:00:00Z) exceeds the recommended maximum of 199 days (BR 6.3.2, ballot SC-081: issued on or after 15 March 2026, 200 days (SHOULD 199))"},
-		{"TV-6 months", validity.Period{NotBefore: utc(2017, 1, 1, 0, 0, 0), NotAfter: utc(2020, 4, 1, 0, 0, 0)},
+		{"TV-6 months", check(validity.Period{NotBefore: utc(2017, 1, 1, 0, 0, 0), NotAfter: utc(2020, 4, 1, 0, 0, 0)}),
 			"validity: lifetime of 1187 days (2017-01-01T00:00:00Z through 2020-04-01T00:00:00Z) exceeds the maximum of 39 months (BR 6.3.2: issued after 1 July 2016 (and, from ballot 193, prior to 1 March 2018), 39 months; after 1 April 2015 with exceptions in earlier BRs)"},
-		{"TV-6 invalid", validity.Period{NotBefore: s200}, "validity: invalid period: notBefore 2026-03-15T00:00:00Z, notAfter 0001-01-01T00:00:00Z"},
+		{"TV-6 invalid", check(validity.Period{NotBefore: s200}), "validity: invalid period: notBefore 2026-03-15T00:00:00Z, notAfter 0001-01-01T00:00:00Z"},
+		{"TV-6 no limit", validity.TLSServerApplies(q9), "validity: lifetime not checked: no limit known for notBefore 2011-12-10T00:00:00Z"},
+		{"TV-6 CA certificate", validity.TLSServerApplies(ca), "validity: lifetime not checked: CA certificate"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := validity.CheckTLSServerPeriod(tt.p)
-			if err == nil {
+			if tt.err == nil {
 				t.Fatal("got nil error")
 			}
-			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+			if diff := cmp.Diff(tt.want, tt.err.Error()); diff != "" {
 				t.Errorf("message (-want +got):\n%s", diff)
 			}
 		})
