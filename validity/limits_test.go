@@ -301,12 +301,7 @@ func TestCheckTLSServer(t *testing.T) {
 	long := utc(2026, 10, 1, 0, 0, 0)   // 201 days
 	warn := utc(2026, 9, 30, 23, 59, 0) // 199 days and 59 minutes: 200 days
 	serverAuth := []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}
-	tests := []struct {
-		name     string
-		o        certOpts
-		want     validity.Reason
-		wantDays int
-	}{
+	tests := []certCase{
 		{"TV-6 199 days from 2026-03-15", certOpts{notBefore: nb, notAfter: ok, eku: serverAuth}, 0, 199},
 		{"TV-6 200 days from 2026-03-15", certOpts{notBefore: nb, notAfter: max, eku: serverAuth}, validity.ReasonLifetimeWarning, 200},
 		{"TV-6 201 days from 2026-03-15", certOpts{notBefore: nb, notAfter: long, eku: serverAuth}, validity.ReasonLifetimeExceeded, 201},
@@ -320,27 +315,14 @@ func TestCheckTLSServer(t *testing.T) {
 		{"TV-6 Q9 certificate has no limit", certOpts{notBefore: utc(2011, 12, 10, 0, 0, 0), notAfter: utc(2012, 12, 10, 23, 59, 59), eku: serverAuth}, 0, 367},
 		{"TV-6 398 days 1ns before 2026-03-15 is a warning", certOpts{notBefore: nb.Add(-time.Nanosecond), notAfter: nb.Add(398*24*time.Hour - time.Second - time.Nanosecond), eku: serverAuth}, validity.ReasonLifetimeWarning, 398},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cert := newCert(t, tt.o)
-			checkLifetime(t, validity.CheckTLSServer(cert), validity.Of(cert), tt.want, tt.wantDays)
-		})
-	}
-	t.Run("TV-6 nil certificate is an invalid period", func(t *testing.T) {
-		checkLifetime(t, validity.CheckTLSServer(nil), validity.Period{}, validity.ReasonInvalidPeriod, 0)
-	})
+	runCertCases(t, validity.CheckTLSServer, tests)
 }
 
 func TestTLSServerApplies(t *testing.T) {
 	nb := utc(2026, 3, 15, 0, 0, 0)
 	long := utc(2026, 10, 1, 0, 0, 0) // 201 days
 	serverAuth := []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}
-	tests := []struct {
-		name     string
-		o        certOpts
-		want     validity.Reason
-		wantDays int
-	}{
+	tests := []certCase{
 		{"TV-6 subscriber server certificate applies", certOpts{notBefore: nb, notAfter: long, eku: serverAuth}, 0, 201},
 		{"TV-6 no EKU applies", certOpts{notBefore: nb, notAfter: long}, 0, 201},
 		{"TV-6 CA certificate does not apply", certOpts{notBefore: nb, notAfter: utc(2036, 3, 15, 0, 0, 0), isCA: true}, validity.ReasonCACertificate, 3654},
@@ -349,14 +331,30 @@ func TestTLSServerApplies(t *testing.T) {
 		{"TV-6 issued before 2016-07-02 has no limit", certOpts{notBefore: utc(2016, 7, 1, 23, 59, 59), notAfter: utc(2026, 7, 1, 0, 0, 0), eku: serverAuth}, validity.ReasonNoLimit, 3652},
 		{"TV-6 issued at 2016-07-02 applies", certOpts{notBefore: utc(2016, 7, 2, 0, 0, 0), notAfter: utc(2026, 7, 1, 0, 0, 0), eku: serverAuth}, 0, 3651},
 	}
+	runCertCases(t, validity.TLSServerApplies, tests)
+}
+
+// A certCase is a certificate built from o and the Reason (0: nil) and
+// length in days that a check of it must report.
+type certCase struct {
+	name     string
+	o        certOpts
+	want     validity.Reason
+	wantDays int
+}
+
+// runCertCases runs check on each case's certificate, and on a nil
+// certificate, which is an invalid period.
+func runCertCases(t *testing.T, check func(*x509.Certificate) error, tests []certCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cert := newCert(t, tt.o)
-			checkLifetime(t, validity.TLSServerApplies(cert), validity.Of(cert), tt.want, tt.wantDays)
+			checkLifetime(t, check(cert), validity.Of(cert), tt.want, tt.wantDays)
 		})
 	}
 	t.Run("TV-6 nil certificate is an invalid period", func(t *testing.T) {
-		checkLifetime(t, validity.TLSServerApplies(nil), validity.Period{}, validity.ReasonInvalidPeriod, 0)
+		checkLifetime(t, check(nil), validity.Period{}, validity.ReasonInvalidPeriod, 0)
 	})
 }
 
