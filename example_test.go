@@ -32,7 +32,8 @@ func Example() {
 
 	// CT-7, CT-8: when the download mail is due, and until when it works.
 	cal := tz.BusinessCalendar{}.With(tz.YearEndClosing())
-	fmt.Println(contract.IssueBy(tz.Date{Year: 2026, Month: 4, Day: 28}, cal))
+	by, _ := contract.IssueBy(tz.Date{Year: 2026, Month: 4, Day: 28}, cal)
+	fmt.Println(by)
 	mailed, _ := tz.Parse("2026/05/11 10:00:00 JST")
 	fmt.Println(contract.DownloadDeadline(mailed))
 

@@ -44,7 +44,9 @@ func BenchmarkIssueBy(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				contract.IssueBy(bc.d, bc.cal)
+				if _, err := contract.IssueBy(bc.d, bc.cal); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

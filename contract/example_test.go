@@ -350,7 +350,11 @@ func ExampleMemoryStore_Lookup() {
 func ExampleIssueBy() {
 	signed := tz.Date{Year: 2026, Month: time.April, Day: 28}
 	cal := tz.BusinessCalendar{}.With(tz.YearEndClosing())
-	by := contract.IssueBy(signed, cal)
+	by, err := contract.IssueBy(signed, cal)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println("mail due by", by)
 
 	mailed := by.In(tz.JST).Add(10 * time.Hour) // 10:00 JST that day
@@ -359,7 +363,8 @@ func ExampleIssueBy() {
 	fmt.Println("closed from", deadline.Format(time.RFC3339))
 
 	// The rollout of 2024 (CT-7).
-	fmt.Println("rollout:", contract.IssueBy(tz.Date{Year: 2024, Month: time.May, Day: 20}, cal))
+	rollout, _ := contract.IssueBy(tz.Date{Year: 2024, Month: time.May, Day: 20}, cal)
+	fmt.Println("rollout:", rollout)
 	// Output:
 	// mail due by 2026-05-11
 	// download until 2026-05-25T23:59:59.999999999+09:00

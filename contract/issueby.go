@@ -35,16 +35,18 @@ func rolloutLastMail() tz.Date { return tz.Date{Year: 2024, Month: time.May, Day
 // gives 2024-05-29 where the normal rule would give 2024-05-27.
 //
 // "Normally" is the source's word: IssueBy is the promise, not a
-// guarantee. An invalid or zero contractDate gives the zero Date. It panics
-// as [tz.BusinessCalendar.AddBusinessDays] does when cal closes every day.
-func IssueBy(contractDate tz.Date, cal tz.BusinessCalendar) tz.Date {
+// guarantee. An invalid or zero contractDate is an *[InputError]; the
+// errors of [tz.BusinessCalendar.AddBusinessDays] (a date outside the
+// known holidays, a calendar that closes every day) are returned as they
+// are. On error the Date is the zero Date.
+func IssueBy(contractDate tz.Date, cal tz.BusinessCalendar) (tz.Date, error) {
 	if !contractDate.IsValid() {
-		return tz.Date{}
+		return tz.Date{}, inputError("IssueBy", "invalid contract date "+contractDate.String())
 	}
 	if !contractDate.After(rolloutCutoff()) {
 		// CT-7: "2024 年 5 月 20 日までに…ご契約いただいたお客様には、
 		// 2024 年 5 月 27日〜29 日頃に上記のメールを配信".
-		return rolloutLastMail()
+		return rolloutLastMail(), nil
 	}
 	return cal.AddBusinessDays(contractDate, issueBusinessDays)
 }

@@ -1,6 +1,7 @@
 package contract_test
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/certlife/certlife/contract"
@@ -19,6 +20,7 @@ func TestIssueBy(t *testing.T) {
 		date tz.Date
 		cal  tz.BusinessCalendar
 		want tz.Date
+		err  error // matched with errors.Is; nil for success
 	}{
 		{
 			name: "CT-7 ordinary week: Monday 2026-06-01 gives Monday 06-08",
@@ -105,17 +107,29 @@ func TestIssueBy(t *testing.T) {
 			date: date(2024, 5, 21), cal: plain, want: date(2024, 5, 28),
 		},
 		{
-			name: "CT-7 invalid contract date gives the zero Date",
-			date: date(2026, 2, 29), cal: plain, want: tz.Date{},
+			name: "CT-7 invalid contract date is an input error",
+			date: date(2026, 2, 29), cal: plain, want: tz.Date{}, err: contract.ErrInvalidInput,
 		},
 		{
-			name: "CT-7 zero contract date gives the zero Date",
-			cal:  plain, want: tz.Date{},
+			name: "CT-7 zero contract date is an input error",
+			cal:  plain, want: tz.Date{}, err: contract.ErrInvalidInput,
+		},
+		{
+			name: "CT-7 a calendar that closes every day is an error, not a panic",
+			date: date(2026, 6, 1), cal: tz.BusinessCalendar{}.With(func(tz.Date) bool { return true }),
+			want: tz.Date{}, err: tz.ErrNoBusinessDay,
+		},
+		{
+			name: "CT-7 a contract date beyond the known holidays is an error",
+			date: date(2100, 6, 1), cal: plain, want: tz.Date{}, err: tz.ErrOutOfRange,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := contract.IssueBy(tt.date, tt.cal)
+			got, err := contract.IssueBy(tt.date, tt.cal)
+			if !errors.Is(err, tt.err) {
+				t.Errorf("IssueBy(%v) err = %v, want %v", tt.date, err, tt.err)
+			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("IssueBy(%v): (-want +got)\n%s\nwhy: %s", tt.date, diff, tt.why)
 			}

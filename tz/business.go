@@ -1,10 +1,58 @@
 package tz
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
 )
+
+// Sentinels a [BusinessCalendar]'s methods return, wrapped in the typed
+// errors below, for callers to branch on with [errors.Is].
+var (
+	// ErrOutOfRange matches a *[RangeError]: a date outside the range where
+	// national holidays are known (see [HolidaysKnown]).
+	ErrOutOfRange = errors.New("tz: date outside the range of known holidays")
+
+	// ErrNoBusinessDay matches a *[ClosedError]: the calendar's Closings
+	// close every day of a long run, so no business day can be found.
+	ErrNoBusinessDay = errors.New("tz: calendar has no business day")
+)
+
+// A RangeError reports a date a [BusinessCalendar] was asked about, or
+// reached while counting, for which national holidays are not known: before
+// 1948-07-20 (the National Holidays Act) or after 2099-12-31 (the end of the
+// equinox formula). Whether such a day is a business day cannot be known,
+// so the calendar refuses rather than guesses. It matches [ErrOutOfRange].
+type RangeError struct {
+	Date Date // the date out of range
+}
+
+// Error returns "tz: 2100-01-01 is outside 1948-07-20..2099-12-31, where
+// national holidays are known".
+func (e *RangeError) Error() string {
+	first, last := holidayRange()
+	return fmt.Sprintf("tz: %s is outside %s..%s, where national holidays are known", e.Date, first, last)
+}
+
+// Unwrap returns [ErrOutOfRange].
+func (e *RangeError) Unwrap() error { return ErrOutOfRange }
+
+// A ClosedError reports that a [BusinessCalendar] closes every day from
+// First to Last (3653 days, about ten years): its Closings close every day,
+// a configuration error no date could answer. It matches [ErrNoBusinessDay].
+type ClosedError struct {
+	First, Last Date // the run of closed days searched, in date order
+}
+
+// Error returns "tz: business calendar closes every day from 2026-01-01 to
+// 2035-12-31".
+func (e *ClosedError) Error() string {
+	return fmt.Sprintf("tz: business calendar closes every day from %s to %s", e.First, e.Last)
+}
+
+// Unwrap returns [ErrNoBusinessDay].
+func (e *ClosedError) Unwrap() error { return ErrNoBusinessDay }
 
 // A Closing reports whether a company is closed on d (true: closed), on top
 // of the weekends and national holidays a [BusinessCalendar] always closes.
@@ -26,15 +74,16 @@ type Closing func(d Date) bool
 // A BusinessCalendar is a value; its methods do not modify it and are safe
 // for concurrent use as long as its Closings are.
 //
-// National holidays are known from 1948-07-20 to 2099-12-31 (see [Holiday]);
-// outside that range only weekends and Closings are closed.
+// National holidays are known from 1948-07-20 to 2099-12-31 (see
+// [HolidaysKnown]); every method returns a *[RangeError] for a date outside
+// that range, or for a count that leaves it, rather than guess.
 type BusinessCalendar struct {
 	Closings []Closing
 }
 
 // maxClosedRun bounds the search for a business day: if this many
 // consecutive days (about ten years) are all closed, the calendar is taken
-// to close every day and the search panics.
+// to close every day and the search returns a *ClosedError.
 const maxClosedRun = 3653
 
 // With returns a copy of c that also closes the days of cl:
@@ -51,13 +100,23 @@ func (c BusinessCalendar) With(cl ...Closing) BusinessCalendar {
 // IsBusinessDay reports whether d is a business day of c: not a Saturday or
 // Sunday, not a national holiday, and not closed by any of c's Closings.
 // IsBusinessDay(2026-09-22) is false for the zero calendar (a citizens'
-// holiday). An invalid d is normalized as [NewDate] does.
+// holiday). An invalid d is normalized as [NewDate] does. For a date
+// outside the range where holidays are known ([HolidaysKnown]) it returns
+// false and a *[RangeError]: IsBusinessDay(2100-01-01) cannot be answered.
 //
 // With the zero calendar, IsBusinessDay does not allocate.
-func (c BusinessCalendar) IsBusinessDay(d Date) bool {
+func (c BusinessCalendar) IsBusinessDay(d Date) (bool, error) {
 	if !d.IsValid() {
 		d = NewDate(d.Year, d.Month, d.Day)
 	}
+	if !HolidaysKnown(d) {
+		return false, &RangeError{Date: d}
+	}
+	return c.open(d), nil
+}
+
+// open is IsBusinessDay for a valid d in the known range.
+func (c BusinessCalendar) open(d Date) bool {
 	switch d.Weekday() {
 	case time.Saturday, time.Sunday:
 		return false
@@ -83,16 +142,22 @@ func (c BusinessCalendar) IsBusinessDay(d Date) bool {
 // returns d if it is a business day, else the next business day after it
 // (the same as n == 1 from the day before d).
 //
-// AddBusinessDays panics if it finds no business day among 3653 consecutive
-// days (about ten years), which means the calendar's Closings close every
-// day: a configuration error that no date could answer.
-func (c BusinessCalendar) AddBusinessDays(d Date, n int) Date {
+// AddBusinessDays returns a *[RangeError] if d, or a day the count must
+// look at, lies outside the range where holidays are known, and a
+// *[ClosedError] if it finds no business day among 3653 consecutive days
+// (about ten years), which means the calendar's Closings close every day.
+// On error the Date is the zero Date. It never panics, and its time is
+// bounded by n and the range, whatever the calendar.
+func (c BusinessCalendar) AddBusinessDays(d Date, n int) (Date, error) {
 	if !d.IsValid() {
 		d = NewDate(d.Year, d.Month, d.Day)
 	}
+	if !HolidaysKnown(d) {
+		return Date{}, &RangeError{Date: d}
+	}
 	if n == 0 {
-		if c.IsBusinessDay(d) {
-			return d
+		if c.open(d) {
+			return d, nil
 		}
 		n = 1
 	}
@@ -101,15 +166,18 @@ func (c BusinessCalendar) AddBusinessDays(d Date, n int) Date {
 		step, n = -1, -n
 	}
 	for ; n > 0; n-- {
-		d = c.step(d, step)
+		var err error
+		if d, err = c.step(d, step); err != nil {
+			return Date{}, err
+		}
 	}
-	return d
+	return d, nil
 }
 
 // NextBusinessDay returns the first business day strictly after d:
 // NextBusinessDay(2026-12-28) is 2027-01-04 for a calendar With
-// [YearEndClosing]. It is AddBusinessDays(d, 1) and panics as that does.
-func (c BusinessCalendar) NextBusinessDay(d Date) Date {
+// [YearEndClosing]. It is AddBusinessDays(d, 1) and fails as that does.
+func (c BusinessCalendar) NextBusinessDay(d Date) (Date, error) {
 	return c.AddBusinessDays(d, 1)
 }
 
@@ -120,41 +188,54 @@ func (c BusinessCalendar) NextBusinessDay(d Date) Date {
 // BusinessDaysBetween(d, c.AddBusinessDays(d, n)) == n for every n != 0.
 // For the zero calendar, BusinessDaysBetween(2026-09-18, 2026-09-24) is 1
 // and BusinessDaysBetween(2026-09-24, 2026-09-18) is -1. It takes time
-// proportional to the number of days between a and b.
-func (c BusinessCalendar) BusinessDaysBetween(a, b Date) int {
+// proportional to the number of days between a and b, which the known
+// range bounds; a or b outside that range is a *[RangeError].
+func (c BusinessCalendar) BusinessDaysBetween(a, b Date) (int, error) {
 	if !a.IsValid() {
 		a = NewDate(a.Year, a.Month, a.Day)
 	}
 	if !b.IsValid() {
 		b = NewDate(b.Year, b.Month, b.Day)
 	}
+	for _, d := range [2]Date{a, b} {
+		if !HolidaysKnown(d) {
+			return 0, &RangeError{Date: d}
+		}
+	}
 	n := 0
 	switch {
 	case a.Before(b):
 		for d := a.AddDays(1); !d.After(b); d = d.AddDays(1) {
-			if c.IsBusinessDay(d) {
+			if c.open(d) {
 				n++
 			}
 		}
 	case b.Before(a):
 		for d := b; d.Before(a); d = d.AddDays(1) {
-			if c.IsBusinessDay(d) {
+			if c.open(d) {
 				n--
 			}
 		}
 	}
-	return n
+	return n, nil
 }
 
 // step returns the first business day after d in direction dir (+1 or -1).
-func (c BusinessCalendar) step(d Date, dir int) Date {
+func (c BusinessCalendar) step(d Date, dir int) (Date, error) {
+	first := d.AddDays(dir)
 	for i := 0; i < maxClosedRun; i++ {
 		d = d.AddDays(dir)
-		if c.IsBusinessDay(d) {
-			return d
+		if !HolidaysKnown(d) {
+			return Date{}, &RangeError{Date: d}
+		}
+		if c.open(d) {
+			return d, nil
 		}
 	}
-	panic(fmt.Sprintf("tz: business calendar closes all of the %d days from %s: no business day", maxClosedRun, d.AddDays(-dir*(maxClosedRun-1))))
+	if dir < 0 {
+		first, d = d, first
+	}
+	return Date{}, &ClosedError{First: first, Last: d}
 }
 
 // YearEndClosing returns the Closing most Japanese companies observe at the

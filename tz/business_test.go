@@ -1,7 +1,7 @@
 package tz
 
 import (
-	"strings"
+	"errors"
 	"sync"
 	"testing"
 	"time"
@@ -40,7 +40,7 @@ func TestIsBusinessDay(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := tc.cal.IsBusinessDay(tc.d); got != tc.want {
+			if got := mustOpen(t, tc.cal, tc.d); got != tc.want {
 				t.Errorf("IsBusinessDay(%s) = %v, want %v (%s)", tc.d, got, tc.want, tc.why)
 			}
 		})
@@ -78,7 +78,7 @@ func TestAddBusinessDays(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := tc.cal.AddBusinessDays(tc.d, tc.n)
+			got := mustAdd(t, tc.cal, tc.d, tc.n)
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("AddBusinessDays(%s, %d) (-want +got):\n%s\nwhy: %s", tc.d, tc.n, diff, tc.why)
 			}
@@ -90,11 +90,11 @@ func TestBusinessDaysYear2026(t *testing.T) {
 	// 2026 has 261 weekdays (Monday to Friday) and 18 holidays, of which
 	// only 05-03 falls on a weekend: 261 - 17 = 244 business days. They
 	// are the business days after 2025-12-31 up to 2026-12-31 inclusive.
-	got := BusinessCalendar{}.BusinessDaysBetween(Date{2025, 12, 31}, Date{2026, 12, 31})
+	got := mustBetween(t, BusinessCalendar{}, Date{2025, 12, 31}, Date{2026, 12, 31})
 	if got != 244 {
 		t.Errorf("CT-7 business days in 2026 = %d, want 244", got)
 	}
-	got = BusinessCalendar{}.With(YearEndClosing()).BusinessDaysBetween(Date{2025, 12, 31}, Date{2026, 12, 31})
+	got = mustBetween(t, BusinessCalendar{}.With(YearEndClosing()), Date{2025, 12, 31}, Date{2026, 12, 31})
 	// Year-end closing removes the weekdays 01-02 and 12-29, 12-30, 12-31.
 	if got != 240 {
 		t.Errorf("CT-7 business days in 2026 with year-end closing = %d, want 240", got)
@@ -115,7 +115,7 @@ func TestNextBusinessDay(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, cal.NextBusinessDay(tc.d)); diff != "" {
+			if diff := cmp.Diff(tc.want, mustAdd(t, cal, tc.d, 1)); diff != "" {
 				t.Errorf("NextBusinessDay(%s) (-want +got):\n%s", tc.d, diff)
 			}
 		})
@@ -139,7 +139,7 @@ func TestBusinessDaysBetween(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := zero.BusinessDaysBetween(tc.a, tc.b); got != tc.want {
+			if got := mustBetween(t, zero, tc.a, tc.b); got != tc.want {
 				t.Errorf("BusinessDaysBetween(%s, %s) = %d, want %d", tc.a, tc.b, got, tc.want)
 			}
 		})
@@ -152,24 +152,24 @@ func TestAddBusinessDaysProperties(t *testing.T) {
 	cal := BusinessCalendar{}.With(YearEndClosing(), ClosingDates(Date{2026, 8, 14}))
 	for d := (Date{2025, 12, 1}); d.Before(Date{2027, 2, 1}); d = d.AddDays(1) {
 		for n := -12; n <= 12; n++ {
-			got := cal.AddBusinessDays(d, n)
-			if !cal.IsBusinessDay(got) {
+			got := mustAdd(t, cal, d, n)
+			if !mustOpen(t, cal, got) {
 				t.Fatalf("CT-7 AddBusinessDays(%s, %d) = %s, not a business day", d, n, got)
 			}
 			if n == 0 {
-				if cal.IsBusinessDay(d) && got != d {
+				if mustOpen(t, cal, d) && got != d {
 					t.Fatalf("CT-7 AddBusinessDays(%s, 0) = %s, want the day itself", d, got)
 				}
-				if !cal.IsBusinessDay(d) && got != cal.NextBusinessDay(d) {
+				if !mustOpen(t, cal, d) && got != mustAdd(t, cal, d, 1) {
 					t.Fatalf("CT-7 AddBusinessDays(%s, 0) = %s, want the next business day", d, got)
 				}
 				continue
 			}
-			if between := cal.BusinessDaysBetween(d, got); between != n {
+			if between := mustBetween(t, cal, d, got); between != n {
 				t.Fatalf("CT-7 BusinessDaysBetween(%s, AddBusinessDays(%s, %d) = %s) = %d", d, d, n, got, between)
 			}
-			if cal.IsBusinessDay(d) {
-				if back := cal.AddBusinessDays(got, -n); back != d {
+			if mustOpen(t, cal, d) {
+				if back := mustAdd(t, cal, got, -n); back != d {
 					t.Fatalf("CT-7 AddBusinessDays(AddBusinessDays(%s, %d), %d) = %s", d, n, -n, back)
 				}
 			}
@@ -180,22 +180,68 @@ func TestAddBusinessDaysProperties(t *testing.T) {
 func TestAddBusinessDaysAllClosed(t *testing.T) {
 	cal := BusinessCalendar{}.With(func(Date) bool { return true })
 	for _, n := range []int{1, -1, 0} {
-		func() {
-			defer func() {
-				r := recover()
-				msg, _ := r.(string)
-				if !strings.Contains(msg, "no business day") {
-					t.Errorf("CT-7 AddBusinessDays(_, %d) on an all-closed calendar: recovered %v, want a panic saying no business day", n, r)
-				}
-			}()
-			got := cal.AddBusinessDays(Date{2026, 1, 1}, n)
-			t.Errorf("CT-7 AddBusinessDays(_, %d) on an all-closed calendar = %s, want a panic", n, got)
-		}()
+		got, err := cal.AddBusinessDays(Date{2026, 1, 1}, n)
+		var ce *ClosedError
+		if !errors.As(err, &ce) || !errors.Is(err, ErrNoBusinessDay) {
+			t.Errorf("CT-7 AddBusinessDays(_, %d) on an all-closed calendar = %s, %v; want a *ClosedError", n, got, err)
+			continue
+		}
+		if days := ce.Last.Sub(ce.First) + 1; days != maxClosedRun {
+			t.Errorf("CT-7 AddBusinessDays(_, %d): ClosedError %s..%s spans %d days, want %d", n, ce.First, ce.Last, days, maxClosedRun)
+		}
+	}
+	if _, err := cal.NextBusinessDay(Date{2026, 1, 1}); !errors.Is(err, ErrNoBusinessDay) {
+		t.Errorf("CT-7 NextBusinessDay on an all-closed calendar: err = %v, want ErrNoBusinessDay", err)
 	}
 	// A long closure that ends is not mistaken for an all-closed calendar.
 	long := BusinessCalendar{}.With(ClosingRange(Date{2026, 1, 1}, Date{2030, 12, 31}))
-	if got, want := long.NextBusinessDay(Date{2025, 12, 31}), (Date{2031, 1, 2}); got != want {
-		t.Errorf("CT-7 NextBusinessDay over a five-year closure = %s, want %s", got, want)
+	if got, err := long.NextBusinessDay(Date{2025, 12, 31}); err != nil || got != (Date{2031, 1, 2}) {
+		t.Errorf("CT-7 NextBusinessDay over a five-year closure = %s, %v, want 2031-01-02", got, err)
+	}
+}
+
+// TestBusinessCalendarRange pins the range where holidays are known: a
+// business calendar refuses to answer outside it rather than call 2100-01-01
+// a business day.
+func TestBusinessCalendarRange(t *testing.T) {
+	var cal BusinessCalendar
+	for _, tc := range []struct {
+		name string
+		d    Date
+		ok   bool
+	}{
+		{"TV-7 1948-07-19 is before the Act", Date{1948, 7, 19}, false},
+		{"TV-7 1948-07-20 the Act in force", Date{1948, 7, 20}, true},
+		{"TV-7 2099-12-31 the last known day", Date{2099, 12, 31}, true},
+		{"TV-7 2100-01-01 beyond the equinox formula", Date{2100, 1, 1}, false},
+		{"TV-7 1900-01-01 long before the Act", Date{1900, 1, 1}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := HolidaysKnown(tc.d); got != tc.ok {
+				t.Errorf("HolidaysKnown(%s) = %v, want %v", tc.d, got, tc.ok)
+			}
+			_, err := cal.IsBusinessDay(tc.d)
+			if tc.ok != (err == nil) {
+				t.Errorf("IsBusinessDay(%s) err = %v, want error %v", tc.d, err, !tc.ok)
+			}
+			var re *RangeError
+			if !tc.ok && (!errors.As(err, &re) || re.Date != tc.d || !errors.Is(err, ErrOutOfRange)) {
+				t.Errorf("IsBusinessDay(%s) err = %#v, want *RangeError for that date", tc.d, err)
+			}
+		})
+	}
+	if _, err := cal.AddBusinessDays(Date{2099, 12, 30}, 5); !errors.Is(err, ErrOutOfRange) {
+		t.Errorf("TV-7 AddBusinessDays counting past 2099: err = %v, want ErrOutOfRange", err)
+	}
+	if _, err := cal.AddBusinessDays(Date{1948, 7, 21}, -5); !errors.Is(err, ErrOutOfRange) {
+		t.Errorf("TV-7 AddBusinessDays counting back before 1948-07-20: err = %v, want ErrOutOfRange", err)
+	}
+	if _, err := cal.BusinessDaysBetween(Date{2026, 1, 1}, Date{2100, 1, 1}); !errors.Is(err, ErrOutOfRange) {
+		t.Errorf("TV-7 BusinessDaysBetween to 2100: err = %v, want ErrOutOfRange", err)
+	}
+	want := "tz: 2100-01-01 is outside 1948-07-20..2099-12-31, where national holidays are known"
+	if _, err := cal.IsBusinessDay(Date{2100, 1, 1}); err == nil || err.Error() != want {
+		t.Errorf("TV-7 RangeError message = %v, want %q", err, want)
 	}
 }
 
@@ -211,15 +257,15 @@ func TestWithDoesNotAlias(t *testing.T) {
 		t.Fatalf("CT-7 With modified its receiver: %d closings", len(base.Closings))
 	}
 	monday, tuesday := Date{2026, 6, 1}, Date{2026, 6, 2}
-	if mon.IsBusinessDay(monday) || !mon.IsBusinessDay(tuesday) {
+	if mustOpen(t, mon, monday) || !mustOpen(t, mon, tuesday) {
 		t.Error("CT-7 calendar With(closeMon) lost its closing")
 	}
-	if tue.IsBusinessDay(tuesday) || !tue.IsBusinessDay(monday) {
+	if mustOpen(t, tue, tuesday) || !mustOpen(t, tue, monday) {
 		t.Error("CT-7 calendar With(closeTue) lost its closing")
 	}
 	// Changing a derived calendar's slice does not change the other.
 	mon.Closings[0] = closeTue
-	if !base.With().IsBusinessDay(monday) {
+	if !mustOpen(t, base.With(), monday) {
 		t.Error("CT-7 base changed")
 	}
 }
@@ -334,14 +380,14 @@ func TestBusinessAllocs(t *testing.T) {
 // to look at; there is no state to race on.
 func TestBusinessCalendarConcurrent(t *testing.T) {
 	cal := BusinessCalendar{}.With(YearEndClosing(), ClosingDates(Date{2026, 8, 14}))
-	want := cal.AddBusinessDays(Date{2026, 1, 1}, 100)
+	want := mustAdd(t, cal, Date{2026, 1, 1}, 100)
 	var wg sync.WaitGroup
 	for i := 0; i < 4; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if got := cal.AddBusinessDays(Date{2026, 1, 1}, 100); got != want {
-				t.Errorf("CT-7 concurrent AddBusinessDays = %s, want %s", got, want)
+			if got, err := cal.AddBusinessDays(Date{2026, 1, 1}, 100); err != nil || got != want {
+				t.Errorf("CT-7 concurrent AddBusinessDays = %s, %v, want %s", got, err, want)
 			}
 			Holidays(2026)
 		}()
@@ -365,4 +411,31 @@ func BenchmarkAddBusinessDays(b *testing.B) {
 	for b.Loop() {
 		cal.AddBusinessDays(d, 5)
 	}
+}
+
+func mustOpen(t testing.TB, c BusinessCalendar, d Date) bool {
+	t.Helper()
+	ok, err := c.IsBusinessDay(d)
+	if err != nil {
+		t.Fatalf("IsBusinessDay(%s): %v", d, err)
+	}
+	return ok
+}
+
+func mustAdd(t testing.TB, c BusinessCalendar, d Date, n int) Date {
+	t.Helper()
+	got, err := c.AddBusinessDays(d, n)
+	if err != nil {
+		t.Fatalf("AddBusinessDays(%s, %d): %v", d, n, err)
+	}
+	return got
+}
+
+func mustBetween(t testing.TB, c BusinessCalendar, a, b Date) int {
+	t.Helper()
+	n, err := c.BusinessDaysBetween(a, b)
+	if err != nil {
+		t.Fatalf("BusinessDaysBetween(%s, %s): %v", a, b, err)
+	}
+	return n
 }

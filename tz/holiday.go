@@ -27,6 +27,26 @@ func substituteStart() Date { return Date{1973, time.April, 12} }
 // national holidays. The first such day was 1988-05-04.
 func citizensStart() Date { return Date{1985, time.December, 27} }
 
+// holidayRange returns the first and last day for which national holidays
+// are known.
+func holidayRange() (first, last Date) {
+	return actStart(), Date{lastHolidayYear, time.December, 31}
+}
+
+// HolidaysKnown reports whether [Holiday] knows the national holidays of
+// d's day: from 1948-07-20, when the National Holidays Act came into force,
+// to 2099-12-31, where the equinox formula ends. HolidaysKnown(2100-01-01)
+// is false: Holiday then says "not a holiday" for want of knowledge, and a
+// [BusinessCalendar] refuses the date with a *[RangeError]. An invalid d is
+// normalized as [NewDate] does.
+func HolidaysKnown(d Date) bool {
+	if !d.IsValid() {
+		d = NewDate(d.Year, d.Month, d.Day)
+	}
+	first, last := holidayRange()
+	return !d.Before(first) && !d.After(last)
+}
+
 // A HolidayDate is one day of [Holidays]: a date and the holiday's names.
 type HolidayDate struct {
 	Date   Date
@@ -42,7 +62,8 @@ type HolidayDate struct {
 // (TV-7): the statutory days, substitute holidays ("Substitute Holiday",
 // 振替休日) and the citizens' holiday ("Citizens' Holiday", 国民の休日). Dates
 // before 1948-07-20, when the Act came into force, and after 2099, where the
-// equinox formula ends, are never holidays; dates in the future are
+// equinox formula ends, are not holidays for Holiday, which cannot know
+// them: [HolidaysKnown] tells such dates apart; dates in the future are
 // computed from the Act as it stands, so a later amendment can change them.
 // An invalid d (day 0, month 13) is normalized as [NewDate] does.
 //

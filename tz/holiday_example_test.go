@@ -64,21 +64,47 @@ func ExampleHolidays() {
 	// 2026-11-23 Mon 勤労感謝の日 Labor Thanksgiving Day
 }
 
+func ExampleHolidaysKnown() {
+	for _, d := range []tz.Date{
+		{Year: 1948, Month: time.July, Day: 19},
+		{Year: 1948, Month: time.July, Day: 20},
+		{Year: 2099, Month: time.December, Day: 31},
+		{Year: 2100, Month: time.January, Day: 1},
+	} {
+		fmt.Println(d, tz.HolidaysKnown(d))
+	}
+	// Output:
+	// 1948-07-19 false
+	// 1948-07-20 true
+	// 2099-12-31 true
+	// 2100-01-01 false
+}
+
 // The zero BusinessCalendar closes weekends and national holidays; company
 // closing days are added with With.
 func ExampleBusinessCalendar() {
 	cal := tz.BusinessCalendar{}.With(tz.YearEndClosing())
 	contract := tz.Date{Year: 2026, Month: time.December, Day: 25}
 	// CT-7: the certificate is due within 5 business days of the contract.
-	fmt.Println(cal.AddBusinessDays(contract, 5))
+	due, err := cal.AddBusinessDays(contract, 5)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(due)
+	// A date whose holidays are not known yet cannot be judged.
+	_, err = cal.IsBusinessDay(tz.Date{Year: 2100, Month: time.January, Day: 4})
+	fmt.Println(err)
 	// Output:
 	// 2027-01-07
+	// tz: 2100-01-04 is outside 1948-07-20..2099-12-31, where national holidays are known
 }
 
 func ExampleBusinessCalendar_IsBusinessDay() {
 	var cal tz.BusinessCalendar // weekends and national holidays
 	for d := (tz.Date{Year: 2026, Month: time.September, Day: 18}); d.Day <= 24; d = d.AddDays(1) {
-		fmt.Println(d, d.Weekday(), cal.IsBusinessDay(d))
+		open, _ := cal.IsBusinessDay(d) // err only outside 1948-07-20..2099
+		fmt.Println(d, d.Weekday(), open)
 	}
 	// Output:
 	// 2026-09-18 Friday true
@@ -94,10 +120,22 @@ func ExampleBusinessCalendar_AddBusinessDays() {
 	var cal tz.BusinessCalendar
 	fri := tz.Date{Year: 2026, Month: time.September, Day: 18}
 	sat := tz.Date{Year: 2026, Month: time.September, Day: 19}
-	fmt.Println(cal.AddBusinessDays(fri, 1))  // the day itself is not counted
-	fmt.Println(cal.AddBusinessDays(fri, 0))  // a business day: itself
-	fmt.Println(cal.AddBusinessDays(sat, 0))  // a closed day: the next business day
-	fmt.Println(cal.AddBusinessDays(sat, -1)) // backwards
+	for _, c := range []struct {
+		from tz.Date
+		n    int
+	}{
+		{fri, 1},  // the day itself is not counted
+		{fri, 0},  // a business day: itself
+		{sat, 0},  // a closed day: the next business day
+		{sat, -1}, // backwards
+	} {
+		d, err := cal.AddBusinessDays(c.from, c.n)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(d)
+	}
 	// Output:
 	// 2026-09-24
 	// 2026-09-18
@@ -107,7 +145,12 @@ func ExampleBusinessCalendar_AddBusinessDays() {
 
 func ExampleBusinessCalendar_NextBusinessDay() {
 	cal := tz.BusinessCalendar{}.With(tz.YearEndClosing())
-	fmt.Println(cal.NextBusinessDay(tz.Date{Year: 2026, Month: time.December, Day: 28}))
+	next, err := cal.NextBusinessDay(tz.Date{Year: 2026, Month: time.December, Day: 28})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(next)
 	// Output:
 	// 2027-01-04
 }
@@ -116,8 +159,10 @@ func ExampleBusinessCalendar_BusinessDaysBetween() {
 	var cal tz.BusinessCalendar
 	a := tz.Date{Year: 2026, Month: time.April, Day: 30}
 	b := tz.Date{Year: 2026, Month: time.May, Day: 7}
-	fmt.Println(cal.BusinessDaysBetween(a, b)) // 05-01 and 05-07; 05-02 to 05-06 are closed
-	fmt.Println(cal.BusinessDaysBetween(b, a))
+	n, _ := cal.BusinessDaysBetween(a, b) // 05-01 and 05-07; 05-02 to 05-06 are closed
+	fmt.Println(n)
+	n, _ = cal.BusinessDaysBetween(b, a)
+	fmt.Println(n)
 	// Output:
 	// 2
 	// -2
@@ -128,7 +173,9 @@ func ExampleBusinessCalendar_With() {
 	// With returns a copy; base is unchanged.
 	summer := base.With(tz.AnnualClosing(time.August, 13, time.August, 16))
 	d := tz.Date{Year: 2026, Month: time.August, Day: 13}
-	fmt.Println(base.IsBusinessDay(d), summer.IsBusinessDay(d))
+	inBase, _ := base.IsBusinessDay(d)
+	inSummer, _ := summer.IsBusinessDay(d)
+	fmt.Println(inBase, inSummer)
 	// Output:
 	// true false
 }
@@ -142,7 +189,8 @@ func ExampleYearEndClosing() {
 		{Year: 2028, Month: time.January, Day: 3},
 		{Year: 2028, Month: time.January, Day: 4},
 	} {
-		fmt.Println(d, d.Weekday(), cal.IsBusinessDay(d))
+		open, _ := cal.IsBusinessDay(d)
+		fmt.Println(d, d.Weekday(), open)
 	}
 	// Output:
 	// 2026-12-28 Monday true
@@ -166,7 +214,8 @@ func ExampleClosingDates() {
 	cal := tz.BusinessCalendar{}.With(tz.ClosingDates(
 		tz.Date{Year: 2026, Month: time.June, Day: 5},
 	))
-	fmt.Println(cal.AddBusinessDays(tz.Date{Year: 2026, Month: time.June, Day: 4}, 1))
+	next, _ := cal.NextBusinessDay(tz.Date{Year: 2026, Month: time.June, Day: 4})
+	fmt.Println(next)
 	// Output:
 	// 2026-06-08
 }

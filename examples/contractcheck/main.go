@@ -394,7 +394,9 @@ func (j *judged) report(input string, cert *x509.Certificate, at time.Time) (*re
 		r.Revoked = errors.Is(err, contract.ErrRevoked)
 	}
 	// CT-7, CT-8.
-	r.IssueBy = contract.IssueBy(j.date, j.cal)
+	if r.IssueBy, err = contract.IssueBy(j.date, j.cal); err != nil {
+		return nil, err
+	}
 	if j.mailed.IsZero() {
 		r.Deadline = contract.DownloadDeadline(r.IssueBy.In(tz.JST))
 	} else {
