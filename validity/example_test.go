@@ -490,3 +490,22 @@ func ExampleEncodingError_Is() {
 	// true
 	// validity: malformed: serialNumber is not an INTEGER
 }
+
+// A Let's Encrypt short-lived certificate of 160 hours, and a 7-day one that
+// is one second over the bound since 2026-03-15 (RN-12).
+func ExampleShortLived() {
+	nb := time.Date(2026, time.September, 1, 0, 0, 0, 0, time.UTC)
+	le := validity.Period{NotBefore: nb, NotAfter: nb.Add(160*time.Hour - time.Second)}
+	week := validity.Period{NotBefore: nb, NotAfter: nb.Add(7 * 24 * time.Hour)}
+	fmt.Println(validity.ShortLived(le), validity.ShortLived(week))
+	// Output:
+	// true false
+}
+
+func ExampleShortLivedMax() {
+	fmt.Println(validity.ShortLivedMax(time.Date(2025, time.June, 1, 0, 0, 0, 0, time.UTC)))
+	fmt.Println(validity.ShortLivedMax(time.Date(2026, time.March, 15, 0, 0, 0, 0, time.UTC)))
+	// Output:
+	// 240h0m0s
+	// 168h0m0s
+}
