@@ -59,10 +59,11 @@ func BenchmarkInventoryClassify(b *testing.B) {
 		b.Run("held="+strconv.Itoa(n), func(b *testing.B) {
 			inv := NewInventory(benchHeld(n))
 			apps := benchApps(n)
+			p := DefaultPolicy()
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
-				if _, err := inv.Classify(apps[i%len(apps)], Policy{}); err != nil {
+				if _, err := inv.Classify(apps[i%len(apps)], p); err != nil {
 					b.Fatal(err)
 				}
 				i++
@@ -75,10 +76,11 @@ func BenchmarkInventoryClassify(b *testing.B) {
 func BenchmarkClassify(b *testing.B) {
 	held := benchHeld(1000)
 	apps := benchApps(1000)
+	p := DefaultPolicy()
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		if _, err := Classify(apps[i%len(apps)], held, Policy{}); err != nil {
+		if _, err := Classify(apps[i%len(apps)], held, p); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -95,9 +97,12 @@ func BenchmarkNewInventory(b *testing.B) {
 
 func BenchmarkPlan(b *testing.B) {
 	h := held("www.example.jp", utc(2025, 3, 1, 0, 0, 0), nil, 12345)
+	at, p := utc(2025, 6, 1, 0, 0, 0), DefaultPolicy()
 	b.ReportAllocs()
 	for b.Loop() {
-		Plan(h, Policy{}, Spread(48*time.Hour))
+		if _, err := Plan(h, at, p, Spread(48*time.Hour)); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -71,10 +71,10 @@ func TestPairKeys(t *testing.T) {
 			want:  Pairing{Pairs: []Pair{{0, 0}, {1, 0}}},
 		},
 		{
-			name:  "RN-8 a key given twice pairs twice",
+			name:  "RN-8 a key given twice pairs once and is a duplicate",
 			certs: []*x509.Certificate{edCert},
 			keys:  []crypto.PrivateKey{edOld, &edOld},
-			want:  Pairing{Pairs: []Pair{{0, 0}, {0, 1}}},
+			want:  Pairing{Pairs: []Pair{{0, 0}}, Duplicates: []Duplicate{{Key: 1, Of: 0}}},
 		},
 		{
 			name:  "RN-8 nil and unsupported keys are orphans but do not diagnose b",
@@ -104,7 +104,7 @@ func TestPairKeys(t *testing.T) {
 }
 
 func TestPairingKeyFor(t *testing.T) {
-	p := Pairing{Pairs: []Pair{{0, 3}, {2, 1}, {2, 0}}}
+	p := Pairing{Pairs: []Pair{{0, 3}, {2, 1}}}
 	tests := []struct {
 		name string
 		cert int
