@@ -217,9 +217,10 @@ func (w Warning) String() string {
 //     certificate (RN-2).
 //
 // The current certificate is app.Replaces when set, else the certificate
-// for app's name with the latest NotBefore (then the latest NotAfter, then
-// the last in held). A name is the subject's common name, or without one
-// the least of the DNS names. Names compare as DNS names do: without
+// sharing a name with app with the latest NotBefore (then the latest
+// NotAfter, then the last in held). A certificate or application is named
+// by its subject's common name, or without one by each of its DNS names.
+// Names compare as DNS names do: without
 // regard to ASCII case and ignoring one trailing dot; non-ASCII runes
 // compare after Unicode simple case folding, without IDNA mapping (see
 // [WarnNonASCIIName]).
@@ -254,7 +255,7 @@ func Classify(app Application, held []Held, p Policy, opts ...Option) (Decision,
 	var cur, owner int = -1, -1
 	for i := range held {
 		h := &held[i]
-		if n, _ := nameKey(&h.Subject, h.DNSNames); n == name {
+		if hn, _ := names(&h.Subject, h.DNSNames); shareName(hn, name) {
 			if cur < 0 || later(h, &held[cur]) {
 				cur = i
 			}
@@ -275,21 +276,21 @@ func Classify(app Application, held []Held, p Policy, opts ...Option) (Decision,
 	return decide(app, p, c, name, ascii, l)
 }
 
-// check validates what every Classify needs and returns the name key of
-// app and the options.
-func check(app Application, p Policy, opts []Option, function string) (name string, ascii bool, c config, err error) {
+// check validates what every Classify needs and returns the names of app
+// and the options.
+func check(app Application, p Policy, opts []Option, function string) (name []string, ascii bool, c config, err error) {
 	if err := p.Validate(); err != nil {
-		return "", false, c, err
+		return nil, false, c, err
 	}
 	if c, err = configure(forClassify, function, opts); err != nil {
-		return "", false, c, err
+		return nil, false, c, err
 	}
 	if app.At.IsZero() {
-		return "", false, c, &Error{Reason: ReasonZeroTime, Detail: function}
+		return nil, false, c, &Error{Reason: ReasonZeroTime, Detail: function}
 	}
-	name, ascii = nameKey(&app.Subject, app.DNSNames)
-	if name == "" {
-		return "", false, c, &Error{Reason: ReasonNoCommonName, Detail: "the application has no common name and no DNS name"}
+	name, ascii = names(&app.Subject, app.DNSNames)
+	if len(name) == 0 {
+		return nil, false, c, &Error{Reason: ReasonNoCommonName, Detail: "the application has no common name and no DNS name"}
 	}
 	return name, ascii, c, nil
 }
@@ -310,7 +311,7 @@ type lookup struct {
 	keyOwner *Held // the latest held certificate with app's key, or nil
 }
 
-func decide(app Application, p Policy, c config, name string, ascii bool, l lookup) (Decision, error) {
+func decide(app Application, p Policy, c config, name []string, ascii bool, l lookup) (Decision, error) {
 	var d Decision
 	if !ascii {
 		d.Warnings = append(d.Warnings, Warning{WarnNonASCIIName, strconv.Quote(displayName(&app.Subject, app.DNSNames))})
@@ -336,12 +337,12 @@ func decide(app Application, p Policy, c config, name string, ascii bool, l look
 	if current != nil && current.NotAfter.Before(app.At) && !current.NotAfter.IsZero() {
 		d.Warnings = append(d.Warnings, Warning{WarnCurrentExpired, describe(current) + " expired " + current.NotAfter.UTC().Format(time.RFC3339)})
 	}
-	replacedName := ""
+	var replaced []string
 	if app.Replaces != nil {
-		replacedName, _ = nameKey(&app.Replaces.Subject, app.Replaces.DNSNames)
+		replaced, _ = names(&app.Replaces.Subject, app.Replaces.DNSNames)
 	}
 	switch {
-	case app.Replaces != nil && replacedName != name:
+	case app.Replaces != nil && !shareName(replaced, name):
 		// RN-1: the CSR's common name differs from the previous
 		// certificate's.
 		d.Kind, d.Clause = KindNew, ClauseCommonNameChanged
@@ -422,7 +423,8 @@ func NewInventory(held []Held) *Inventory {
 	}
 	for i := range held {
 		h := &held[i]
-		if n, _ := nameKey(&h.Subject, h.DNSNames); n != "" {
+		ns, _ := names(&h.Subject, h.DNSNames)
+		for _, n := range ns {
 			if j, ok := inv.byName[n]; !ok || later(h, &held[j]) {
 				inv.byName[n] = int32(i)
 			}
@@ -459,8 +461,10 @@ func (inv *Inventory) Classify(app Application, p Policy, opts ...Option) (Decis
 		return Decision{}, err
 	}
 	l := lookup{any: len(inv.held) > 0}
-	if i, ok := inv.byName[name]; ok {
-		l.current = &inv.held[i]
+	for _, n := range name {
+		if i, ok := inv.byName[n]; ok && (l.current == nil || later(&inv.held[i], l.current)) {
+			l.current = &inv.held[i]
+		}
 	}
 	if k, ok := keyID(app.PublicKey); ok {
 		if i, ok := inv.byKey[k]; ok && keys.Equal(inv.held[i].PublicKey, app.PublicKey) {

@@ -115,23 +115,49 @@ func ApplicationFrom(csr *x509.CertificateRequest, at time.Time) (Application, e
 	return Application{Subject: csr.Subject, DNSNames: csr.DNSNames, PublicKey: csr.PublicKey, At: at}, nil
 }
 
-// nameKey returns the key by which a certificate or application is named
-// (RN-1 to RN-4): its common name, or when it has none, the least of its
-// DNS names as normalizeName sees them, since a CA puts the common name
-// among the DNS names (Baseline Requirements 7.1.4.3) and newer profiles
-// leave it out. It also reports whether the name is all ASCII.
-func nameKey(subject *pkix.Name, dnsNames []string) (key string, ascii bool) {
+// names returns the keys by which a certificate or application is named
+// (RN-1 to RN-4), as normalizeName makes them: its common name, or when it
+// has none, each of its DNS names, since a CA puts the common name among
+// the DNS names (Baseline Requirements 7.1.4.3) and newer profiles leave
+// it out. It also reports whether every name is ASCII.
+func names(subject *pkix.Name, dnsNames []string) (keys []string, ascii bool) {
 	if subject.CommonName != "" {
-		return normalizeName(subject.CommonName)
+		k, a := normalizeName(subject.CommonName)
+		if k == "" {
+			return nil, a
+		}
+		return []string{k}, a
 	}
 	ascii = true
 	for _, d := range dnsNames {
 		k, a := normalizeName(d)
-		if k != "" && (key == "" || k < key) {
-			key, ascii = k, a
+		if k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+			ascii = ascii && a
 		}
 	}
-	return key, ascii
+	return keys, ascii
+}
+
+// nameKey returns one key naming a certificate: the first of names, or the
+// least of its DNS names when it has no common name. It seeds the hashes
+// of Spread and ARI.
+func nameKey(subject *pkix.Name, dnsNames []string) string {
+	ks, _ := names(subject, dnsNames)
+	if len(ks) == 0 {
+		return ""
+	}
+	return slices.Min(ks)
+}
+
+// shareName reports whether two name lists have a name in common.
+func shareName(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // displayName is the name shown in messages: the common name, or the

@@ -339,7 +339,7 @@ func certHash(h *Held) uint64 {
 	if h.SerialNumber != nil {
 		hash.Write(h.SerialNumber.Bytes())
 	}
-	name, _ := nameKey(&h.Subject, h.DNSNames)
+	name := nameKey(&h.Subject, h.DNSNames)
 	hash.Write([]byte{0})
 	hash.Write([]byte(name))
 	var b [12]byte
