@@ -103,9 +103,11 @@ func TestUpdateFuzzCorpus(t *testing.T) {
 }
 
 func TestFuzzCorpusPresent(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "fuzz", "FuzzApplicationFrom", "*"))
-	if err != nil || len(files) < 3 {
-		t.Errorf("seed corpus has %d files (%v); regenerate with go test -run TestUpdateFuzzCorpus -update", len(files), err)
+	for target, least := range map[string]int{"FuzzApplicationFrom": 3, "FuzzParseRenewalInfo": 6, "FuzzParseRetryAfter": 9} {
+		files, err := filepath.Glob(filepath.Join("testdata", "fuzz", target, "*"))
+		if err != nil || len(files) < least {
+			t.Errorf("%s seed corpus has %d files (%v); regenerate with go test -run 'TestUpdate.*FuzzCorpus' -update", target, len(files), err)
+		}
 	}
 }
 
