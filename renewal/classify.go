@@ -409,7 +409,7 @@ type Inventory struct {
 // must not modify the slice or its elements afterwards. Certificates
 // without a name are not indexed by name, and public keys other than RSA,
 // ECDSA and Ed25519 are not indexed by key. Building costs O(len(held));
-// the index takes about 100 bytes per certificate beyond held itself
+// the index takes about 60 bytes per certificate beyond held itself
 // (BenchmarkInventoryClassify reports it). It panics if held has more
 // than 2^31-1 certificates.
 func NewInventory(held []Held) *Inventory {

@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"crypto"
+	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
@@ -133,5 +134,36 @@ func TestCauseString(t *testing.T) {
 	}
 	if got := Cause(9).String(); got != "Cause(9)" {
 		t.Errorf("Cause(9).String() = %q", got)
+	}
+}
+
+// duplicatePairs returns n certificates and n copies of the one key they
+// share (parsed once, referenced n times, as a directory of backups would
+// give after parsing each file: distinct values of one key).
+func duplicatePairs(t testing.TB, n int) ([]*x509.Certificate, []crypto.PrivateKey) {
+	k := edKey(9)
+	c := newCert(t, "www.example.jp", k, 1, utc(2025, 3, 1, 0, 0, 0), utc(2026, 3, 1, 0, 0, 0))
+	certs := make([]*x509.Certificate, n)
+	privs := make([]crypto.PrivateKey, n)
+	for i := range n {
+		cc := *c
+		certs[i] = &cc
+		privs[i] = append(ed25519.PrivateKey(nil), k...)
+	}
+	return certs, privs
+}
+
+// TestPairKeysDuplicates pins the hostile size of the issue: 1 500 copies
+// of one key and 1 500 certificates for it pair in linear time, each
+// certificate once, the copies reported as duplicates (RN-8).
+func TestPairKeysDuplicates(t *testing.T) {
+	certs, privs := duplicatePairs(t, 1500)
+	p := PairKeys(certs, privs)
+	if len(p.Pairs) != 1500 || len(p.Duplicates) != 1499 || len(p.OrphanKeys) != 0 || len(p.OrphanCerts) != 0 || p.Diagnosis != CauseNone {
+		t.Errorf("RN-8 1500 duplicates: %d pairs, %d duplicates, %d orphan keys, %d orphan certs, %v",
+			len(p.Pairs), len(p.Duplicates), len(p.OrphanKeys), len(p.OrphanCerts), p.Diagnosis)
+	}
+	if p.Pairs[1499] != (Pair{Cert: 1499, Key: 0}) || p.Duplicates[0] != (Duplicate{Key: 1, Of: 0}) {
+		t.Errorf("RN-8 first key not paired: %v, %v", p.Pairs[1499], p.Duplicates[0])
 	}
 }
