@@ -24,7 +24,8 @@ func Example() {
 	fmt.Println(p.Format(tz.JST), "|", p.Days(), "days") // TV-3: inclusive ends
 
 	// RN-3: a renewal is accepted from 00:00 JST of the 31st day after issue.
-	fmt.Println(renewal.OpensAt(from, renewal.DefaultPolicy()).In(tz.JST))
+	opens, _ := renewal.OpensAt(renewal.Held{NotBefore: from, NotAfter: to}, renewal.DefaultPolicy())
+	fmt.Println(opens.In(tz.JST))
 
 	// TV-6: the longest TLS server certificate one may issue on a given day.
 	issued, _ := tz.Parse("2026-11-21")

@@ -103,9 +103,11 @@ func TestUpdateFuzzCorpus(t *testing.T) {
 }
 
 func TestFuzzCorpusPresent(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "fuzz", "FuzzApplicationFrom", "*"))
-	if err != nil || len(files) < 3 {
-		t.Errorf("seed corpus has %d files (%v); regenerate with go test -run TestUpdateFuzzCorpus -update", len(files), err)
+	for target, least := range map[string]int{"FuzzApplicationFrom": 3, "FuzzParseRenewalInfo": 6, "FuzzParseRetryAfter": 9} {
+		files, err := filepath.Glob(filepath.Join("testdata", "fuzz", target, "*"))
+		if err != nil || len(files) < least {
+			t.Errorf("%s seed corpus has %d files (%v); regenerate with go test -run 'TestUpdate.*FuzzCorpus' -update", target, len(files), err)
+		}
 	}
 }
 
@@ -133,7 +135,7 @@ func FuzzApplicationFrom(f *testing.F) {
 			t.Fatalf("application does not carry the CSR's subject and instant: %+v", app)
 		}
 		// Whatever the CSR, classifying it must not panic.
-		_, err = Classify(app, []Held{held("www.example.jp", jst(2024, 1, 10, 9, 0, 0, 0), edKey(7).Public(), 1)}, Policy{})
+		_, err = Classify(app, []Held{held("www.example.jp", jst(2024, 1, 10, 9, 0, 0, 0), edKey(7).Public(), 1)}, DefaultPolicy())
 		var e *Error
 		var early *TooEarlyError
 		if err != nil && !errors.As(err, &e) && !errors.As(err, &early) {
@@ -153,7 +155,7 @@ func TestHeldFrom(t *testing.T) {
 		want Held
 	}{
 		{name: "RN-2 TV-3 a certificate gives its subject, validity, key and serial", cert: c,
-			want: Held{Subject: c.Subject, NotBefore: nb, NotAfter: na, PublicKey: k.Public(), SerialNumber: c.SerialNumber}},
+			want: Held{Subject: c.Subject, DNSNames: []string{"www.example.jp"}, NotBefore: nb, NotAfter: na, PublicKey: k.Public(), SerialNumber: c.SerialNumber}},
 		{name: "RN-1 a nil certificate gives the zero Held", want: Held{}},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,10 @@
 package renewal
 
 import (
+	"runtime"
+
+	"github.com/certlife/certlife/tz"
+
 	"crypto"
 	"crypto/rand"
 	"crypto/rsa"
@@ -54,19 +58,33 @@ func benchApps(n int) []Application {
 	return apps
 }
 
+// BenchmarkInventoryClassify classifies against 1 000 and 1 000 000 held
+// certificates; the cost per call must not grow with the inventory. It
+// reports the heap the index takes per held certificate (index-B/held),
+// beyond the Held values themselves, measured with runtime.MemStats.
 func BenchmarkInventoryClassify(b *testing.B) {
 	for _, n := range []int{1000, 1000000} {
 		b.Run("held="+strconv.Itoa(n), func(b *testing.B) {
-			inv := NewInventory(benchHeld(n))
+			held := benchHeld(n)
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			inv := NewInventory(held)
+			runtime.GC()
+			runtime.ReadMemStats(&after)
+			perHeld := float64(after.HeapAlloc-before.HeapAlloc) / float64(n)
 			apps := benchApps(n)
+			p := DefaultPolicy()
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
-				if _, err := inv.Classify(apps[i%len(apps)], Policy{}); err != nil {
+				if _, err := inv.Classify(apps[i%len(apps)], p); err != nil {
 					b.Fatal(err)
 				}
 				i++
 			}
+			// After the loop: b.Loop resets user metrics when it starts.
+			b.ReportMetric(perHeld, "index-B/held")
 		})
 	}
 }
@@ -75,10 +93,11 @@ func BenchmarkInventoryClassify(b *testing.B) {
 func BenchmarkClassify(b *testing.B) {
 	held := benchHeld(1000)
 	apps := benchApps(1000)
+	p := DefaultPolicy()
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		if _, err := Classify(apps[i%len(apps)], held, Policy{}); err != nil {
+		if _, err := Classify(apps[i%len(apps)], held, p); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -93,11 +112,46 @@ func BenchmarkNewInventory(b *testing.B) {
 	}
 }
 
-func BenchmarkPlan(b *testing.B) {
-	h := held("www.example.jp", utc(2025, 3, 1, 0, 0, 0), nil, 12345)
+// BenchmarkPlanWindowsARI plans with an ARI window and two renewal
+// windows (business hours and the year-end closing) that move Due.
+func BenchmarkPlanWindowsARI(b *testing.B) {
+	end := jst(2027, 1, 29, 12, 0, 0, 0)
+	h := lifetime(end.Add(-90*24*time.Hour), 90*24*time.Hour)
+	at := jst(2026, 12, 1, 0, 0, 0, 0)
+	info := RenewalInfo{Start: jst(2026, 12, 29, 0, 0, 0, 0), End: jst(2026, 12, 31, 0, 0, 0, 0)}
+	opts := []Option{SuggestedWindow(info), Windows(
+		NotOn("year-end closing", tz.YearEndClosing(), tz.JST),
+		BusinessHours(tz.BusinessCalendar{}, 10*time.Hour, 17*time.Hour, tz.JST))}
+	p := ACME.Policy()
 	b.ReportAllocs()
 	for b.Loop() {
-		Plan(h, Policy{}, Spread(48*time.Hour))
+		s, err := Plan(h, at, p, opts...)
+		if err != nil || s.Due.Before(jst(2027, 1, 4, 10, 0, 0, 0)) {
+			b.Fatal(s.Due, err)
+		}
+	}
+}
+
+func BenchmarkPlan(b *testing.B) {
+	h := held("www.example.jp", utc(2025, 3, 1, 0, 0, 0), nil, 12345)
+	at, p := utc(2025, 6, 1, 0, 0, 0), DefaultPolicy()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Plan(h, at, p, Spread(48*time.Hour)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPairKeysDuplicates pairs 1 500 copies of one key with 1 500
+// certificates for it: linear, not 2 250 000 comparisons.
+func BenchmarkPairKeysDuplicates(b *testing.B) {
+	certs, privs := duplicatePairs(b, 1500)
+	b.ReportAllocs()
+	for b.Loop() {
+		if p := PairKeys(certs, privs); len(p.Pairs) != 1500 || len(p.Duplicates) != 1499 {
+			b.Fatalf("%d pairs, %d duplicates", len(p.Pairs), len(p.Duplicates))
+		}
 	}
 }
 

@@ -68,36 +68,36 @@ func TestOpensAt(t *testing.T) {
 		{
 			name:   "RN-3 civil days in an explicit zone",
 			issued: utc(2011, 12, 10, 0, 0, 0),
-			p:      Policy{Zone: time.UTC},
+			p:      with(func(p *Policy) { p.Zone = time.UTC }),
 			want:   utc(2012, 1, 10, 0, 0, 0),
 		},
 		{
 			name:   "RN-3 civil days with a configured wait",
 			issued: jst(2024, 1, 10, 9, 0, 0, 0),
-			p:      Policy{Wait: 10},
+			p:      with(func(p *Policy) { p.Opens.N = 10 }),
 			want:   jst(2024, 1, 21, 0, 0, 0, 0),
 		},
 		{
 			name:   "RN-3 elapsed issued at 23:59:59 JST",
 			why:    "exactly 30×24h after the issue instant",
 			issued: jst(2024, 1, 10, 23, 59, 59, 0),
-			p:      Policy{Counting: Elapsed},
+			p:      elapsed(),
 			want:   jst(2024, 2, 9, 23, 59, 59, 0),
 		},
 		{
 			name:   "RN-3 elapsed issued at 00:00:00 JST",
 			issued: jst(2024, 1, 10, 0, 0, 0, 0),
-			p:      Policy{Counting: Elapsed},
+			p:      elapsed(),
 			want:   jst(2024, 2, 9, 0, 0, 0, 0),
 		},
 		{
 			name:   "RN-3 elapsed ignores the zone",
 			issued: utc(2011, 12, 10, 0, 0, 0),
-			p:      Policy{Counting: Elapsed, Zone: time.UTC},
+			p:      with(func(p *Policy) { p.Counting, p.Zone = Elapsed, time.UTC }),
 			want:   utc(2012, 1, 9, 0, 0, 0),
 		},
 		{
-			name:   "RN-3 DefaultPolicy equals the zero Policy",
+			name:   "RN-3 DefaultPolicy is SeedCA's",
 			issued: utc(2011, 12, 10, 0, 0, 0),
 			p:      DefaultPolicy(),
 			want:   jst(2012, 1, 10, 0, 0, 0, 0),
@@ -105,35 +105,13 @@ func TestOpensAt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := OpensAt(tt.issued, tt.p)
-			if !got.Equal(tt.want) {
-				t.Errorf("OpensAt(%v) = %v, want %v (%s)", tt.issued, got, tt.want, tt.why)
+			p := tt.p
+			if p.Opens.Rule == 0 {
+				p = DefaultPolicy()
 			}
-		})
-	}
-}
-
-func TestPolicyValidate(t *testing.T) {
-	tests := []struct {
-		name string
-		p    Policy
-		want Reason // 0: valid
-	}{
-		{name: "RN-3 zero policy is valid", p: Policy{}},
-		{name: "RN-3 default policy is valid", p: DefaultPolicy()},
-		{name: "RN-3 elapsed is valid", p: Policy{Counting: Elapsed, Wait: 1}},
-		{name: "RN-3 negative wait is invalid", p: Policy{Wait: -1}, want: ReasonBadPolicy},
-		{name: "RN-3 unknown counting is invalid", p: Policy{Counting: 7}, want: ReasonBadPolicy},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := tt.p.Validate()
-			var e *Error
-			switch {
-			case tt.want == 0 && err != nil:
-				t.Errorf("Validate() = %v, want nil", err)
-			case tt.want != 0 && (!errors.As(err, &e) || e.Reason != tt.want):
-				t.Errorf("Validate() = %v, want reason %v", err, tt.want)
+			got, err := OpensAt(Held{NotBefore: tt.issued, NotAfter: tt.issued.AddDate(1, 0, 0)}, p)
+			if err != nil || !got.Equal(tt.want) {
+				t.Errorf("OpensAt(%v) = %v, %v; want %v (%s)", tt.issued, got, err, tt.want, tt.why)
 			}
 		})
 	}
@@ -146,8 +124,17 @@ type classifyCase struct {
 	held       []Held
 	p          Policy
 	want       Decision
+	opts       []Option
 	wantEarly  *TooEarlyError
 	wantReason Reason
+}
+
+// policy returns the case's policy, SeedCA's when the case sets none.
+func (c classifyCase) policy() Policy {
+	if c.p.Opens.Rule == 0 && c.p.Opens.N == 0 {
+		return DefaultPolicy()
+	}
+	return c.p
 }
 
 func classifyCases() []classifyCase {
@@ -171,7 +158,7 @@ func classifyCases() []classifyCase {
 	opens := jst(2024, 2, 10, 0, 0, 0, 0)
 	ns := time.Nanosecond
 	renewal := func(h Held, warn ...Warning) Decision {
-		return Decision{Kind: Renewal, Reason: ClauseAfterWait, Renews: &h, Current: &h, Warnings: warn}
+		return Decision{Kind: KindRenewal, Clause: ClauseAfterWait, Renews: &h, Current: &h, Warnings: warn}
 	}
 	w := func(c WarningCode) Warning { return Warning{Code: c} }
 
@@ -180,33 +167,33 @@ func classifyCases() []classifyCase {
 		{
 			name: "RN-1 no held certificates is new",
 			app:  app("www.example.jp", after),
-			want: Decision{Kind: New, Reason: ClauseFirstCertificate},
+			want: Decision{Kind: KindNew, Clause: ClauseFirstCertificate},
 		},
 		{
 			name: "RN-1 common name changed is new",
 			why:  "the applicant holds certificates, none for this name",
 			app:  app("shop.example.jp", after),
 			held: all,
-			want: Decision{Kind: New, Reason: ClauseCommonNameChanged},
+			want: Decision{Kind: KindNew, Clause: ClauseNoCertificateForName},
 		},
 		{
 			name: "RN-1 common name changed is new even within the wait",
 			app:  app("shop.example.jp", issued.Add(time.Hour)),
 			held: all,
-			want: Decision{Kind: New, Reason: ClauseCommonNameChanged},
+			want: Decision{Kind: KindNew, Clause: ClauseNoCertificateForName},
 		},
 		{
 			name: "RN-1 additional certificate for the same common name is new",
 			why:  "a load-balanced server; RN-3's wait does not apply to a new application",
 			app:  Application{Subject: subject("www.example.jp"), PublicKey: kNew.Public(), Additional: true, At: issued.Add(time.Hour)},
 			held: all,
-			want: Decision{Kind: New, Reason: ClauseAdditional, Current: &cur},
+			want: Decision{Kind: KindNew, Clause: ClauseAdditional, Current: &cur},
 		},
 		{
 			name: "RN-1 additional certificate for a name not held is new with a warning",
 			app:  Application{Subject: subject("shop.example.jp"), Additional: true, At: after},
 			held: all,
-			want: Decision{Kind: New, Reason: ClauseCommonNameChanged, Warnings: []Warning{w(WarnAdditionalNotHeld)}},
+			want: Decision{Kind: KindNew, Clause: ClauseNoCertificateForName, Warnings: []Warning{w(WarnAdditionalNotHeld)}},
 		},
 		// RN-2
 		{
@@ -247,7 +234,7 @@ func classifyCases() []classifyCase {
 			why:  "no IDNA: xn--r8jz45g is 例え but is not mapped",
 			app:  app("www.例え.jp", after),
 			held: []Held{held("www.xn--r8jz45g.jp", issued, kCur.Public(), 9)},
-			want: Decision{Kind: New, Reason: ClauseCommonNameChanged, Warnings: []Warning{w(WarnNonASCIIName)}},
+			want: Decision{Kind: KindNew, Clause: ClauseNoCertificateForName, Warnings: []Warning{w(WarnNonASCIIName)}},
 		},
 		{
 			name: "RN-2 renewal of an expired certificate warns",
@@ -306,7 +293,7 @@ func classifyCases() []classifyCase {
 			name:      "RN-3 elapsed issued 23:59:59 JST: 1ns before 30×24h is too early",
 			app:       app("www.example.jp", issued.Add(720*time.Hour-ns)),
 			held:      all,
-			p:         Policy{Counting: Elapsed},
+			p:         elapsed(),
 			wantEarly: &TooEarlyError{At: issued.Add(720*time.Hour - ns), OpensAt: jst(2024, 2, 9, 23, 59, 59, 0), Current: cur},
 		},
 		{
@@ -314,28 +301,28 @@ func classifyCases() []classifyCase {
 			why:  "2024-02-09 23:59:59 JST, earlier than under civil days",
 			app:  app("www.example.jp", jst(2024, 2, 9, 23, 59, 59, 0)),
 			held: all,
-			p:    Policy{Counting: Elapsed},
+			p:    elapsed(),
 			want: renewal(cur),
 		},
 		{
 			name: "RN-3 elapsed issued 23:59:59 JST: 1ns after 30×24h is a renewal",
 			app:  app("www.example.jp", jst(2024, 2, 9, 23, 59, 59, 1)),
 			held: all,
-			p:    Policy{Counting: Elapsed},
+			p:    elapsed(),
 			want: renewal(cur),
 		},
 		{
 			name:      "RN-3 elapsed issued 00:00:00 JST: 1ns before 30×24h is too early",
 			app:       app("api.example.jp", jst(2024, 2, 9, 0, 0, 0, 0).Add(-ns)),
 			held:      []Held{midnight},
-			p:         Policy{Counting: Elapsed},
+			p:         elapsed(),
 			wantEarly: &TooEarlyError{At: jst(2024, 2, 9, 0, 0, 0, 0).Add(-ns), OpensAt: jst(2024, 2, 9, 0, 0, 0, 0), Current: midnight},
 		},
 		{
 			name: "RN-3 elapsed issued 00:00:00 JST: at 30×24h is a renewal",
 			app:  app("api.example.jp", jst(2024, 2, 9, 0, 0, 0, 0)),
 			held: []Held{midnight},
-			p:    Policy{Counting: Elapsed},
+			p:    elapsed(),
 			want: renewal(midnight),
 		},
 		{
@@ -348,7 +335,7 @@ func classifyCases() []classifyCase {
 			name: "RN-3 elapsed issued 00:00:00 JST: 1ns after 30×24h is a renewal",
 			app:  app("api.example.jp", jst(2024, 2, 9, 0, 0, 0, 1)),
 			held: []Held{midnight},
-			p:    Policy{Counting: Elapsed},
+			p:    elapsed(),
 			want: renewal(midnight),
 		},
 		{
@@ -368,10 +355,11 @@ func classifyCases() []classifyCase {
 				return n
 			}(), PublicKey: kNew.Public(), At: after},
 			held: all,
-			want: Decision{Kind: New, Reason: ClauseSubjectChanged, Current: &cur, Changed: []string{"O"}},
+			want: Decision{Kind: KindNew, Clause: ClauseSubjectChanged, Current: &cur, Changed: []string{"O"}},
 		},
 		{
-			name: "RN-4 subject change is new even within the wait",
+			name: "RN-4 subject change is new even within the wait; an OU only in the CSR is not compared",
+			why:  "the certificate has no OU: the CA may have dropped it, so only L, which both carry, counts",
 			app: Application{Subject: func() pkix.Name {
 				n := subject("www.example.jp")
 				n.Locality = []string{"Chiyoda-ku"}
@@ -379,7 +367,7 @@ func classifyCases() []classifyCase {
 				return n
 			}(), PublicKey: kNew.Public(), At: issued.Add(time.Hour)},
 			held: all,
-			want: Decision{Kind: New, Reason: ClauseSubjectChanged, Current: &cur, Changed: []string{"L", "OU"}},
+			want: Decision{Kind: KindNew, Clause: ClauseSubjectChanged, Current: &cur, Changed: []string{"L"}},
 		},
 		{
 			name: "RN-4 case and white space of subject values do not count as a change",
@@ -401,7 +389,7 @@ func classifyCases() []classifyCase {
 				return n
 			}(), PublicKey: kNew.Public(), At: after},
 			held: all,
-			p:    Policy{IgnoreAttributes: []asn1.ObjectIdentifier{{2, 5, 4, 11}}},
+			opts: []Option{IgnoreAttributes(asn1.ObjectIdentifier{2, 5, 4, 11})},
 			want: renewal(cur),
 		},
 		{
@@ -413,8 +401,8 @@ func classifyCases() []classifyCase {
 				return n
 			}(), PublicKey: kNew.Public(), At: after},
 			held: all,
-			p:    Policy{IgnoreAttributes: []asn1.ObjectIdentifier{{2, 5, 4, 11}}},
-			want: Decision{Kind: New, Reason: ClauseSubjectChanged, Current: &cur, Changed: []string{"ST"}},
+			opts: []Option{IgnoreAttributes(asn1.ObjectIdentifier{2, 5, 4, 11})},
+			want: Decision{Kind: KindNew, Clause: ClauseSubjectChanged, Current: &cur, Changed: []string{"ST"}},
 		},
 		// RN-7
 		{
@@ -427,13 +415,13 @@ func classifyCases() []classifyCase {
 			name: "RN-7 reusing another held certificate's key is a warning on a new application",
 			app:  Application{Subject: subject("shop.example.jp"), PublicKey: kMail.Public(), At: after},
 			held: all,
-			want: Decision{Kind: New, Reason: ClauseCommonNameChanged, Warnings: []Warning{w(WarnKeyReused)}},
+			want: Decision{Kind: KindNew, Clause: ClauseNoCertificateForName, Warnings: []Warning{w(WarnKeyReused)}},
 		},
 		{
 			name: "RN-7 reusing the key on an additional certificate is a warning too",
 			app:  Application{Subject: subject("www.example.jp"), PublicKey: kCur.Public(), Additional: true, At: after},
 			held: all,
-			want: Decision{Kind: New, Reason: ClauseAdditional, Current: &cur, Warnings: []Warning{w(WarnKeyReused)}},
+			want: Decision{Kind: KindNew, Clause: ClauseAdditional, Current: &cur, Warnings: []Warning{w(WarnKeyReused)}},
 		},
 		{
 			name: "RN-7 an application without a public key is not compared",
@@ -464,7 +452,7 @@ func classifyCases() []classifyCase {
 			name:       "RN-3 a negative wait is an error",
 			app:        app("www.example.jp", after),
 			held:       all,
-			p:          Policy{Wait: -30},
+			p:          with(func(p *Policy) { p.Opens.N = -30 }),
 			wantReason: ReasonBadPolicy,
 		},
 	}
@@ -476,8 +464,8 @@ func TestClassify(t *testing.T) {
 			name     string
 			classify func() (Decision, error)
 		}{
-			{"slice", func() (Decision, error) { return Classify(tt.app, tt.held, tt.p) }},
-			{"inventory", func() (Decision, error) { return NewInventory(tt.held).Classify(tt.app, tt.p) }},
+			{"slice", func() (Decision, error) { return Classify(tt.app, tt.held, tt.policy(), tt.opts...) }},
+			{"inventory", func() (Decision, error) { return NewInventory(tt.held).Classify(tt.app, tt.policy(), tt.opts...) }},
 		} {
 			t.Run(tt.name+"/"+impl.name, func(t *testing.T) {
 				got, err := impl.classify()
@@ -517,7 +505,7 @@ func TestClassifyWithoutApplicant(t *testing.T) {
 	for i := range typ.NumField() {
 		fields = append(fields, typ.Field(i).Name)
 	}
-	want := []string{"Subject", "PublicKey", "Additional", "At"}
+	want := []string{"Subject", "DNSNames", "PublicKey", "Additional", "Replaces", "At"}
 	if diff := cmp.Diff(want, fields); diff != "" {
 		t.Errorf("RN-5/RN-9 Application fields changed (-want +got):\n%s\nan applicant or CSR-procedure field must not decide the category", diff)
 	}
@@ -532,7 +520,7 @@ func TestClassifyCSRProcedure(t *testing.T) {
 	var got []Decision
 	for _, der := range [][]byte{newCSR(t, subject("www.example.jp"), edKey(2)), newCSR(t, subject("www.example.jp"), ecKey(t))} {
 		app := mustApplication(t, der, at)
-		d, err := Classify(app, h, Policy{})
+		d, err := Classify(app, h, DefaultPolicy())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -541,14 +529,14 @@ func TestClassifyCSRProcedure(t *testing.T) {
 	if diff := cmp.Diff(got[0], got[1], cmpHeld, warningCodes); diff != "" {
 		t.Errorf("RN-9 CSR procedure changed the decision (-first +second):\n%s", diff)
 	}
-	if got[0].Kind != Renewal {
+	if got[0].Kind != KindRenewal {
 		t.Errorf("RN-9 Kind = %v, want renewal", got[0].Kind)
 	}
 }
 
 func TestTooEarlyErrorMessage(t *testing.T) {
 	h := held("www.example.jp", utc(2011, 12, 10, 0, 0, 0), nil, 1)
-	_, err := Classify(Application{Subject: subject("www.example.jp"), At: jst(2011, 12, 20, 9, 0, 0, 0)}, []Held{h}, Policy{})
+	_, err := Classify(Application{Subject: subject("www.example.jp"), At: jst(2011, 12, 20, 9, 0, 0, 0)}, []Held{h}, DefaultPolicy())
 	want := `renewal: renewal of "www.example.jp" applied for at 2011-12-20T09:00:00+09:00 is accepted from 2012-01-10T00:00:00+09:00 (RN-3)`
 	if err == nil || err.Error() != want {
 		t.Errorf("RN-3 error = %v, want %s", err, want)
@@ -558,7 +546,7 @@ func TestTooEarlyErrorMessage(t *testing.T) {
 func TestKeyReusedDetail(t *testing.T) {
 	k := edKey(1)
 	h := held("www.example.jp", jst(2024, 1, 10, 9, 0, 0, 0), k.Public(), 0xabc)
-	d, err := Classify(Application{Subject: subject("www.example.jp"), PublicKey: k.Public(), At: jst(2024, 3, 1, 0, 0, 0, 0)}, []Held{h}, Policy{})
+	d, err := Classify(Application{Subject: subject("www.example.jp"), PublicKey: k.Public(), At: jst(2024, 3, 1, 0, 0, 0, 0)}, []Held{h}, DefaultPolicy())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -616,11 +604,11 @@ func TestInventoryCurrent(t *testing.T) {
 }
 
 func TestDecisionStrings(t *testing.T) {
-	got := []string{New.String(), Renewal.String(), Kind(9).String(), ClauseSubjectChanged.String(), Clause(0).String(),
+	got := []string{KindNew.String(), KindRenewal.String(), Kind(9).String(), ClauseSubjectChanged.String(), Clause(0).String(),
 		CivilDays.String(), Elapsed.String(), WarnKeyReused.String(), WarningCode(0).String(),
 		Warning{Code: WarnNonASCIIName}.String(), ReasonZeroTime.String(), Reason(0).String()}
 	want := []string{"new", "renewal", "Kind(9)", "RN-4 subject changed", "Clause(0)", "CivilDays", "Elapsed",
-		"RN-7 key pair reused", "WarningCode(0)", "common name is not ASCII", "zero application instant", "Reason(0)"}
+		"RN-7 key pair reused", "WarningCode(0)", "common name is not ASCII", "zero instant", "Reason(0)"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("strings (-want +got):\n%s", diff)
 	}
@@ -639,7 +627,7 @@ func TestInventoryConcurrent(t *testing.T) {
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for i := g; i < len(apps); i += 4 {
-				if _, err := inv.Classify(apps[i], Policy{}); err != nil {
+				if _, err := inv.Classify(apps[i], DefaultPolicy()); err != nil {
 					t.Error(err)
 				}
 			}
@@ -661,26 +649,38 @@ func TestClassifyParsedSubject(t *testing.T) {
 	at := jst(2024, 3, 1, 0, 0, 0, 0)
 	withCategory := subject("www.example.jp")
 	withCategory.ExtraNames = []pkix.AttributeTypeAndValue{{Type: asn1.ObjectIdentifier{2, 5, 4, 15}, Value: "Private Organization"}}
+	lastCSR := mustApplication(t, newCSR(t, subject("www.example.jp"), edKey(1)), at).Subject
+	withRequest := h[0]
+	withRequest.RequestSubject = &lastCSR
 	tests := []struct {
 		name string
 		subj pkix.Name
+		held Held
 		want Decision
 	}{
 		{
 			name: "RN-2 the same subject, parsed on both sides, is a renewal",
 			subj: subject("www.example.jp"),
-			want: Decision{Kind: Renewal, Reason: ClauseAfterWait, Renews: &h[0], Current: &h[0]},
+			held: h[0],
+			want: Decision{Kind: KindRenewal, Clause: ClauseAfterWait, Renews: &h[0], Current: &h[0]},
 		},
 		{
-			name: "RN-4 an added attribute without a pkix.Name field is a change",
+			name: "RN-4 an attribute the certificate lacks is not compared with the certificate alone",
 			subj: withCategory,
-			want: Decision{Kind: New, Reason: ClauseSubjectChanged, Current: &h[0], Changed: []string{"businessCategory"}},
+			held: h[0],
+			want: Decision{Kind: KindRenewal, Clause: ClauseAfterWait, Renews: &h[0], Current: &h[0]},
+		},
+		{
+			name: "RN-4 an added attribute without a pkix.Name field is a change from last year's CSR",
+			subj: withCategory,
+			held: withRequest,
+			want: Decision{Kind: KindNew, Clause: ClauseSubjectChanged, Current: &withRequest, Changed: []string{"businessCategory"}},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			app := mustApplication(t, newCSR(t, tt.subj, edKey(2)), at)
-			got, err := Classify(app, h, Policy{})
+			got, err := Classify(app, []Held{tt.held}, DefaultPolicy())
 			if err != nil {
 				t.Fatal(err)
 			}

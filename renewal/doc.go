@@ -1,48 +1,65 @@
 // Package renewal decides whether an application for a TLS server
 // certificate is new or a renewal, when a held certificate can and should
-// be renewed, which key belongs to which certificate after a renewal went
-// wrong, and whether the documents of an application are acceptable, after
-// the rules a Japanese CA publishes for its server certificates (rules RN-1
-// to RN-10 of the certlife domain page, and TV-3 and TV-6 for lifetimes).
+// be renewed under its CA's rules, what the renewal buys, which key belongs
+// to which certificate after a renewal went wrong, and whether the
+// documents of an application are acceptable: rules RN-1 to RN-13 of the
+// certlife domain page, with TV-3 and TV-6 for lifetimes.
 //
 // # New or renewal (RN-1 to RN-5, RN-7, RN-9)
 //
 // [Classify] takes an [Application] (usually from a CSR, [ApplicationFrom])
 // and the certificates the applicant holds ([Held], [HeldFrom]) and returns
-// a [Decision]: [New] for a first certificate, a changed common name or an
-// additional certificate for a name already held (RN-1), or any other
-// change of the subject (RN-4); [Renewal] for the same subject after the
-// wait (RN-2). A renewal before the wait of RN-3 is a [*TooEarlyError]
-// matching [ErrTooEarly], which says from when the renewal is accepted
-// ([OpensAt]). A public key shared with a held certificate is a warning
-// (RN-7), never an error. [NewInventory] indexes large holdings so that
-// [Inventory.Classify] costs the same for a thousand certificates or a
-// million.
+// a [Decision]: [KindNew] for a first certificate, a name with no
+// certificate, a changed common name or an additional certificate (RN-1),
+// or any other change of the subject (RN-4); [KindRenewal] for the same
+// subject once renewal opens (RN-2). A renewal before it opens is a
+// [*TooEarlyError] matching [ErrTooEarly], which says from when it is
+// accepted ([OpensAt]). A public key shared with a held certificate is a
+// warning (RN-7), never an error. [NewInventory] indexes large holdings so
+// that [Inventory.Classify] costs the same for a thousand certificates or
+// a million.
 //
-// The applicant may differ from the one who applied for the current
-// certificate (RN-5), and how the CSR was made on the server does not
-// decide the category (RN-9): an Application has no field for either.
+// RN-4 compares subjects as the CA compares them: with the CSR the held
+// certificate was issued for when it is known ([Held.RequestSubject]),
+// else only the attribute types the certificate and the new CSR both
+// carry, so that attributes the CA dropped (OU, emailAddress) or added
+// (EV's jurisdiction fields, businessCategory) never make last year's
+// unchanged CSR new. String types, attribute order, multi-valued RDNs,
+// case and repeated white space never count. The tests run real CSRs and
+// certificates made by openssl and keytool.
 //
-// # Waiting and counting days (RN-3)
+// # CA policies (RN-3, RN-11)
 //
-// A [Policy] sets the wait (30 days) and how it is counted: [CivilDays]
-// in JST by default, as Japanese civil law counts periods (the day of issue
-// is not counted, the wait ends at the end of its last day, so a
-// certificate issued on day D can be renewed from 00:00 JST of day D+31),
-// or [Elapsed], exactly Wait×24 hours after the issue instant. The zero
-// Policy means the defaults ([DefaultPolicy]).
+// A [Policy] is one CA's renewal rules as data: when renewal opens (a
+// wait after issue, RN-3, or a window before expiry), when the renewed
+// certificate can be issued ("only when fewer than 30 days remain"), its
+// term, month-end expiry, carry-over of the validity left (none, all,
+// capped) and a maximum of the CA's own below the Baseline Requirements.
+// The zero Policy is invalid: a wait of zero is When{AfterIssue, 0}, never
+// a default in disguise. [Preset]s give the rules of [SeedCA] (the source
+// FAQ's, the default, [DefaultPolicy]), [JPRS], [SECOM], [Cybertrust],
+// [GlobalSign], [DigiCert] and [ACME], each citing the page and the date
+// it was read.
 //
-// # When to renew (RN-10, TV-6)
+// # When to renew (RN-10, RN-12, RN-13, TV-6)
 //
-// [Plan] returns a [Schedule]: when renewal opens (RN-3), when it is due
-// (when a third of the lifetime is *left* by default, [DueWhenRemaining],
-// the peers' common default), the deadline ([SafetyMargin]) and, from the
-// Baseline Requirements' lifetime limits (TV-6, package validity), the
-// longest certificate that can be issued at the due instant, with a warning
-// when the held lifetime cannot be had again (a yearly cadence ends on
-// 2026-03-15). [Spread] moves the due instant by an amount derived from the
-// certificate, so that a fleet does not renew at one instant and the same
-// certificate always gets the same answer.
+// [Plan] returns a [Schedule] for an instant: when renewal opens, when it
+// is due (a third of the lifetime *left*, [DefaultRemaining]; half for
+// lifetimes of 10 days or less, RN-12; or an instant derived from the
+// certificate in the CA's ACME Renewal Information window,
+// [SuggestedWindow], RN-13), the deadline (a safety margin never more
+// than a sixth of the lifetime), and what the next certificate will be
+// ([NextCertificate]: issue instant, notAfter under the policy's term,
+// carry-over, month end, the CA's maximum and the TV-6 limit in force
+// then). Renewal [Window]s in local terms ("business days only, 10:00-17:00
+// JST", "not during the year-end closing", "not during the download site's
+// maintenance") move Due to the next allowed instant. When no schedule
+// exists (renewal opens after notAfter, as a 160-hour certificate under a
+// 30-day wait; windows that allow nothing before the deadline) Plan
+// returns a [*ScheduleError] matching [ErrNoSchedule]: never a Due after
+// expiry. [Spread] spreads a fleet reproducibly. [ARICertID],
+// [ParseRenewalInfo] and [ParseRetryAfter] implement the client side of
+// RFC 9773 without network I/O: the caller fetches.
 //
 // # Key pairs (RN-8)
 //
@@ -60,32 +77,36 @@
 //
 // # Comparing names
 //
-// Common names compare as DNS names do (RFC 4343): without regard to ASCII
-// case and ignoring one trailing dot. Non-ASCII runes compare after Unicode
-// simple case folding, with no IDNA mapping or normalization, so a U-label
-// does not match its "xn--" A-label; such names carry a [WarnNonASCIIName]
-// warning. Other subject attributes compare, for RN-4, without regard to
-// their order, case and repeated white space (after RFC 5280 section 7.1,
-// without the Unicode normalization of RFC 4518); a CA that drops
-// attributes such as OU when it issues lists them in
-// [Policy.IgnoreAttributes].
+// A certificate or application is named by its subject's common name, or
+// when it has none by each of its DNS names. Names compare as DNS names do
+// (RFC 4343): without regard to ASCII case and ignoring one trailing dot.
+// Non-ASCII runes compare after Unicode simple case folding, with no IDNA
+// mapping or normalization, so a U-label does not match its "xn--"
+// A-label; such names carry a [WarnNonASCIIName] warning. Subject
+// attribute values compare after RFC 4518's string preparation without
+// its Unicode normalization: case folded, white space collapsed; a UTF-8
+// value stored in a T61String is read as UTF-8.
 //
-// # Where it departs from the source, and what it does not do
+// # Where it departs from the sources, and what it does not do
 //
-//   - The source compares with "the previous certificate"; this package
-//     takes the current one, the certificate for the same common name with
-//     the latest notBefore. It cannot renew a particular one of several
-//     certificates held for one name (additional certificates).
-//   - An application with an empty common name is refused: the rules decide
-//     by common name, and this package does not fall back to a subject
-//     alternative name.
+//   - With only the certificate, an attribute the applicant removed from
+//     the CSR is not seen (the CA might have dropped it): keep the CSR in
+//     [Held.RequestSubject] to compare CSR with CSR.
+//   - The presets record what the CAs' pages said when read (2026-12-01);
+//     where a page was silent (SECOM's lifetime under the 200-day limit,
+//     Cybertrust's carry-over since 2026) the preset's documentation says
+//     what was assumed.
+//   - The due fraction for short lifetimes switches at 10 days (the
+//     peers'), not at the Baseline Requirements' 7-day definition of
+//     short-lived, which [Schedule.ShortLived] reports.
 //   - A renewal of an expired certificate is still a renewal, with a
-//     [WarnCurrentExpired] warning; the source does not say otherwise.
+//     [WarnCurrentExpired] warning; the sources do not say otherwise.
 //   - It does not check that a registry copy is an original, that a company
-//     code exists, or who the applicant is; it never reads the clock: every
-//     judgement takes its instant, and a zero instant is an error.
-//   - The default deadline margin of a week ([DefaultSafetyMargin]) is this
-//     package's choice; the source gives none.
+//     code exists, or who the applicant is; it does no network I/O; it
+//     never reads the clock: every judgement takes its instant, and a zero
+//     instant is an error.
+//   - The default deadline margin of a week ([DefaultSafetyMargin]) and
+//     its cap of a sixth of the lifetime are this package's choices.
 //
 // # Example program
 //

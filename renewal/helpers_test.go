@@ -63,7 +63,7 @@ func heldEqual(a, b Held) bool {
 		(a.SerialNumber != nil && b.SerialNumber != nil && a.SerialNumber.Cmp(b.SerialNumber) == 0)
 	keyEq := (a.PublicKey == nil && b.PublicKey == nil) || keys.Equal(a.PublicKey, b.PublicKey)
 	return serialEq && keyEq && a.NotBefore.Equal(b.NotBefore) && a.NotAfter.Equal(b.NotAfter) &&
-		cmp.Equal(a.Subject, b.Subject)
+		cmp.Equal(a.Subject, b.Subject) && cmp.Equal(a.DNSNames, b.DNSNames) && cmp.Equal(a.RequestSubject, b.RequestSubject)
 }
 
 var cmpHeld = cmp.Comparer(heldEqual)
@@ -118,3 +118,13 @@ func ecKey(t testing.TB) *ecdsa.PrivateKey {
 	}
 	return k
 }
+
+// with returns SeedCA's policy changed by f.
+func with(f func(*Policy)) Policy {
+	p := DefaultPolicy()
+	f(&p)
+	return p
+}
+
+// elapsed returns SeedCA's policy counting exact 24-hour days.
+func elapsed() Policy { return with(func(p *Policy) { p.Counting = Elapsed }) }

@@ -52,22 +52,34 @@ func (c Cause) String() string {
 	return "Cause(" + strconv.Itoa(int(c)) + ")"
 }
 
+// Duplicate says that a key given to [PairKeys] is the same key as an
+// earlier one: the same file read twice, or a backup of it.
+type Duplicate struct {
+	// Key is the index of the repeated key, Of the index of its first
+	// occurrence.
+	Key, Of int
+}
+
 // Pairing is the result of [PairKeys].
 type Pairing struct {
-	// Pairs lists every certificate and key that belong together, ordered
-	// by certificate index, then key index. A key may belong to several
-	// certificates (a renewal that reused the key, RN-7), and a key given
-	// twice pairs twice.
+	// Pairs lists every certificate that has its key, with the first key
+	// given that belongs to it, ordered by certificate index. A key may
+	// belong to several certificates (a renewal that reused the key,
+	// RN-7); a key given again is listed in Duplicates instead.
 	Pairs []Pair
 	// OrphanCerts are the indexes of the certificates no key belongs to,
 	// including nil certificates and those whose public key is of a kind
 	// this package does not compare (not RSA, ECDSA or Ed25519).
 	OrphanCerts []int
-	// OrphanKeys are the indexes of the keys that belong to no certificate.
+	// OrphanKeys are the indexes of the keys that belong to no certificate,
+	// each distinct key once.
 	OrphanKeys []int
 	// Unsupported are the indexes, among OrphanKeys, of keys that are nil
 	// or of a kind this package does not compare.
 	Unsupported []int
+	// Duplicates lists the keys that repeat an earlier key, ordered by
+	// Key; they are neither paired again nor orphans.
+	Duplicates []Duplicate
 	// Diagnosis is the RN-8 cause the shape fits.
 	Diagnosis Cause
 }
@@ -75,12 +87,11 @@ type Pairing struct {
 // KeyFor returns the index of the first key that belongs to certificate
 // cert, and whether there is one.
 func (p Pairing) KeyFor(cert int) (int, bool) {
-	for _, pr := range p.Pairs {
-		if pr.Cert == cert {
-			return pr.Key, true
-		}
+	i, ok := slices.BinarySearchFunc(p.Pairs, cert, func(pr Pair, c int) int { return pr.Cert - c })
+	if !ok {
+		return 0, false
 	}
-	return 0, false
+	return p.Pairs[i].Key, true
 }
 
 // PairKeys says which key belongs to which certificate, which certificates
@@ -93,8 +104,10 @@ func (p Pairing) KeyFor(cert int) (int, bool) {
 // Keys are *rsa.PrivateKey, *ecdsa.PrivateKey or ed25519.PrivateKey (or a
 // pointer to it). Public keys are looked up by a canonical encoding (RSA
 // modulus and exponent, ECDSA curve and point, Ed25519 bytes) in an index
-// of the certificates, then confirmed pair by pair, so the cost is linear
-// in the number of certificates plus keys.
+// of the certificates, and each distinct key is confirmed once, as package
+// pkce compares keys; so the cost is linear in the number of certificates
+// plus keys, however many of them repeat one key (1,500 copies of one key
+// and 1,500 certificates for it give 1,500 pairs and 1,499 duplicates).
 func PairKeys(certs []*x509.Certificate, privs []crypto.PrivateKey) Pairing {
 	var p Pairing
 	index := make(map[string][]int, len(certs))
@@ -106,6 +119,7 @@ func PairKeys(certs []*x509.Certificate, privs []crypto.PrivateKey) Pairing {
 			index[string(id)] = append(index[string(id)], i)
 		}
 	}
+	first := make(map[string]int, len(privs))
 	paired := make([]bool, len(certs))
 	for k, priv := range privs {
 		pub, ok := keys.Public(priv)
@@ -115,19 +129,24 @@ func PairKeys(certs []*x509.Certificate, privs []crypto.PrivateKey) Pairing {
 			p.Unsupported = append(p.Unsupported, k)
 			continue
 		}
-		found := false
-		for _, i := range index[string(id)] {
-			// RN-8 and PK-3: the same comparison pkce makes.
-			if keys.Match(certs[i].PublicKey, priv) {
-				p.Pairs = append(p.Pairs, Pair{Cert: i, Key: k})
-				paired[i], found = true, true
-			}
+		if f, dup := first[string(id)]; dup {
+			p.Duplicates = append(p.Duplicates, Duplicate{Key: k, Of: f})
+			continue
 		}
-		if !found {
+		first[string(id)] = k
+		bucket := index[string(id)]
+		// RN-8 and PK-3: the same comparison pkce makes, once for the
+		// bucket, whose certificates all have this public key.
+		if len(bucket) == 0 || !keys.Match(certs[bucket[0]].PublicKey, priv) {
 			p.OrphanKeys = append(p.OrphanKeys, k)
+			continue
+		}
+		for _, i := range bucket {
+			p.Pairs = append(p.Pairs, Pair{Cert: i, Key: k})
+			paired[i] = true
 		}
 	}
-	sortPairs(p.Pairs)
+	slices.SortFunc(p.Pairs, func(a, b Pair) int { return a.Cert - b.Cert })
 	for i, ok := range paired {
 		if !ok {
 			p.OrphanCerts = append(p.OrphanCerts, i)
@@ -140,15 +159,4 @@ func PairKeys(certs []*x509.Certificate, privs []crypto.PrivateKey) Pairing {
 		p.Diagnosis = CauseConfigNewKey
 	}
 	return p
-}
-
-// sortPairs orders pairs by certificate, then key. They arrive ordered by
-// key, then certificate.
-func sortPairs(ps []Pair) {
-	slices.SortFunc(ps, func(a, b Pair) int {
-		if a.Cert != b.Cert {
-			return a.Cert - b.Cert
-		}
-		return a.Key - b.Key
-	})
 }

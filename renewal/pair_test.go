@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"crypto"
+	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
@@ -71,10 +72,10 @@ func TestPairKeys(t *testing.T) {
 			want:  Pairing{Pairs: []Pair{{0, 0}, {1, 0}}},
 		},
 		{
-			name:  "RN-8 a key given twice pairs twice",
+			name:  "RN-8 a key given twice pairs once and is a duplicate",
 			certs: []*x509.Certificate{edCert},
 			keys:  []crypto.PrivateKey{edOld, &edOld},
-			want:  Pairing{Pairs: []Pair{{0, 0}, {0, 1}}},
+			want:  Pairing{Pairs: []Pair{{0, 0}}, Duplicates: []Duplicate{{Key: 1, Of: 0}}},
 		},
 		{
 			name:  "RN-8 nil and unsupported keys are orphans but do not diagnose b",
@@ -104,7 +105,7 @@ func TestPairKeys(t *testing.T) {
 }
 
 func TestPairingKeyFor(t *testing.T) {
-	p := Pairing{Pairs: []Pair{{0, 3}, {2, 1}, {2, 0}}}
+	p := Pairing{Pairs: []Pair{{0, 3}, {2, 1}}}
 	tests := []struct {
 		name string
 		cert int
@@ -133,5 +134,36 @@ func TestCauseString(t *testing.T) {
 	}
 	if got := Cause(9).String(); got != "Cause(9)" {
 		t.Errorf("Cause(9).String() = %q", got)
+	}
+}
+
+// duplicatePairs returns n certificates and n copies of the one key they
+// share (parsed once, referenced n times, as a directory of backups would
+// give after parsing each file: distinct values of one key).
+func duplicatePairs(t testing.TB, n int) ([]*x509.Certificate, []crypto.PrivateKey) {
+	k := edKey(9)
+	c := newCert(t, "www.example.jp", k, 1, utc(2025, 3, 1, 0, 0, 0), utc(2026, 3, 1, 0, 0, 0))
+	certs := make([]*x509.Certificate, n)
+	privs := make([]crypto.PrivateKey, n)
+	for i := range n {
+		cc := *c
+		certs[i] = &cc
+		privs[i] = append(ed25519.PrivateKey(nil), k...)
+	}
+	return certs, privs
+}
+
+// TestPairKeysDuplicates pins the hostile size of the issue: 1 500 copies
+// of one key and 1 500 certificates for it pair in linear time, each
+// certificate once, the copies reported as duplicates (RN-8).
+func TestPairKeysDuplicates(t *testing.T) {
+	certs, privs := duplicatePairs(t, 1500)
+	p := PairKeys(certs, privs)
+	if len(p.Pairs) != 1500 || len(p.Duplicates) != 1499 || len(p.OrphanKeys) != 0 || len(p.OrphanCerts) != 0 || p.Diagnosis != CauseNone {
+		t.Errorf("RN-8 1500 duplicates: %d pairs, %d duplicates, %d orphan keys, %d orphan certs, %v",
+			len(p.Pairs), len(p.Duplicates), len(p.OrphanKeys), len(p.OrphanCerts), p.Diagnosis)
+	}
+	if p.Pairs[1499] != (Pair{Cert: 1499, Key: 0}) || p.Duplicates[0] != (Duplicate{Key: 1, Of: 0}) {
+		t.Errorf("RN-8 first key not paired: %v, %v", p.Pairs[1499], p.Duplicates[0])
 	}
 }

@@ -179,7 +179,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	csrFile := fset.String("csr", "", "certificate signing request")
 	additional := fset.Bool("additional", false, "additional certificate for a name already held")
 	withKeys := fset.Bool("keys", false, "pair private keys and certificates")
-	wait := fset.Int("wait", renewal.DefaultWait, "days a renewal waits after issue")
+	wait := fset.Int("wait", 30, "days a renewal waits after issue")
 	elapsed := fset.Bool("elapsed", false, "count the wait as exact 24-hour days")
 	remaining := fset.Float64("remaining", renewal.DefaultRemaining, "fraction of the lifetime left when renewal is due")
 	margin := fset.String("margin", "7d", "deadline before notAfter")
@@ -194,7 +194,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail("-at: %v", err)
 	}
 	at = at.In(tz.JST)
-	policy := renewal.Policy{Wait: *wait, Zone: tz.JST}
+	policy := renewal.DefaultPolicy()
+	policy.Opens = renewal.When{Rule: renewal.AfterIssue, N: *wait}
 	if *elapsed {
 		policy.Counting = renewal.Elapsed
 	}
@@ -204,7 +205,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !(*remaining > 0 && *remaining < 1) {
 		return fail("-remaining: %v is not a fraction between 0 and 1 (exclusive)", *remaining)
 	}
-	opts := []renewal.PlanOption{renewal.DueWhenRemaining(*remaining)}
+	opts := []renewal.Option{renewal.DueWhenRemaining(*remaining)}
 	if d, err := cli.ParseDuration(*margin); err != nil {
 		return fail("-margin: %v", err)
 	} else {
@@ -284,7 +285,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case err != nil:
 			return fail("-csr %s: %v", csrName, err)
 		default:
-			dj := &decisionJSON{Kind: d.Kind.String(), Clause: d.Reason.String(), Changed: d.Changed, Warnings: warnings(d.Warnings)}
+			dj := &decisionJSON{Kind: d.Kind.String(), Clause: d.Clause.String(), Changed: d.Changed, Warnings: warnings(d.Warnings)}
 			for _, w := range d.Warnings {
 				dj.KeyReused = dj.KeyReused || w.Code == renewal.WarnKeyReused
 			}
@@ -293,7 +294,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			if d.Renews != nil {
 				dj.Renews = in.nameOf(*d.Renews)
-				o := renewal.OpensAt(d.Renews.NotBefore, policy).In(tz.JST)
+				o, _ := renewal.OpensAt(*d.Renews, policy)
+				o = o.In(tz.JST)
 				dj.OpensAt = &o
 			}
 			if d.Current != nil {
@@ -309,9 +311,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if h.cert == nil {
 			continue
 		}
-		s := renewal.Plan(renewal.HeldFrom(h.cert), policy, opts...)
+		s, err := renewal.Plan(renewal.HeldFrom(h.cert), at, policy, opts...)
+		if err != nil {
+			return fail("plan for %s: %v", h.name, err)
+		}
 		rep.Plans = append(rep.Plans, planJSON{Certificate: h.name, Opens: s.Opens.In(tz.JST), Due: s.Due.In(tz.JST),
-			Deadline: s.Deadline.In(tz.JST), NextMaxDays: s.NextMaxDays, NextLimit: s.NextLimit.Source,
+			Deadline: s.Deadline.In(tz.JST), NextMaxDays: s.Next.Limit.MaxDays, NextLimit: s.Next.Limit.Source,
 			Warnings: warnings(s.Warnings)})
 	}
 	if *withKeys {
