@@ -34,8 +34,8 @@ func BenchmarkCheckTLSServer(b *testing.B) {
 		eku: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}})
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := validity.CheckTLSServer(cert); err != nil {
-			b.Fatal(err)
+		if v, err := validity.CheckTLSServer(cert); err != nil || v.Outcome != validity.OutcomePass {
+			b.Fatal(v, err)
 		}
 	}
 }
