@@ -218,6 +218,10 @@ var labels = [...]string{
 	"start date", "expire date", // curl -v
 	"Valid from", "until", // keytool -printcert, -list -v
 	"有効期間の開始日", "終了日", // keytool in Japanese
+	"Not valid before", "Not valid after", // sslscan, nmap ssl-cert
+	"Expiry Date", // certbot certificates
+	"Last Update", "Next Update", "This Update", // openssl crl -text, openssl ocsp -text
+	"Produced At", "Revocation Time", "Revocation Date", // openssl ocsp -text, openssl crl -text
 }
 
 // label skips one field name that a tool prints before a timestamp, with
@@ -232,8 +236,11 @@ func (p *parser) label() {
 			i++
 		}
 	}
+	if i == len(p.s) || !isLetter(p.s[i]) && p.s[i] < utf8.RuneSelf {
+		return // every label begins with a letter
+	}
 	for _, l := range labels {
-		if len(p.s)-i < len(l) || !strings.EqualFold(p.s[i:i+len(l)], l) {
+		if len(p.s)-i < len(l) || p.s[i]|0x20 != l[0]|0x20 || !strings.EqualFold(p.s[i:i+len(l)], l) {
 			continue
 		}
 		j := i + len(l)
@@ -252,9 +259,10 @@ func (p *parser) label() {
 }
 
 // ParseDate reads a civil date: "2012-12-11", "2012/12/11", "20121211",
-// "2012年12月11日" or "2012年 12月 11日 火曜日" (the ja_JP date). A date
-// that does not exist, or a weekday that does not match it, is refused
-// (ReasonBadDate). Every error is a *[ParseError].
+// "2012年12月11日" or "2012年 12月 11日 火曜日" (the ja_JP date), with an
+// optional Japanese weekday ("2012/12/11(火)", "2012年12月11日（火）"). A
+// date that does not exist, or a weekday that does not match it, is
+// refused (ReasonBadDate). Every error is a *[ParseError].
 func ParseDate(s string) (Date, error) {
 	p := parser{in: s, s: strings.TrimSpace(s)}
 	p.base = strings.Index(s, p.s)
@@ -267,7 +275,9 @@ func ParseDate(s string) (Date, error) {
 	var err error
 	switch {
 	case n == 4 && (p.peekByte('-') || p.peekByte('/')):
-		d, err = p.ymd(y, p.s[p.i])
+		if d, err = p.ymd(y, p.s[p.i]); err == nil {
+			_, err = p.japaneseWeekday(d, start, true)
+		}
 	case n == 4 && p.peekString("年"):
 		d, err = p.japaneseDate(y)
 	case n == 8:
@@ -387,10 +397,14 @@ func (p *parser) timestamp() (time.Time, error) {
 		if err != nil {
 			return time.Time{}, err
 		}
+		ja, err := p.japaneseWeekday(d, start, true)
+		if err != nil {
+			return time.Time{}, err
+		}
 		if p.i == len(p.s) {
 			return d.In(JST), nil
 		}
-		if sep == '-' && (p.peekByte('T') || p.peekByte('t')) {
+		if !ja && sep == '-' && (p.peekByte('T') || p.peekByte('t')) {
 			p.i++
 			c, err := p.clock(false)
 			if err != nil {
@@ -398,14 +412,14 @@ func (p *parser) timestamp() (time.Time, error) {
 			}
 			return p.zoned(d, c, nil)
 		}
-		if p.spaces() == 0 {
+		if p.spaces() == 0 && !ja {
 			return time.Time{}, p.syntax()
 		}
-		c, ja, err := p.timeOfDay(false)
+		c, jaClock, err := p.timeOfDay(false)
 		if err != nil {
 			return time.Time{}, err
 		}
-		return p.zoned(d, c, japaneseDefault(ja))
+		return p.zoned(d, c, japaneseDefault(ja || jaClock))
 	case n == 4 && p.peekString("年"):
 		return p.japanese(v)
 	case n <= 2 && p.peekByte('/'):
@@ -778,8 +792,8 @@ func (p *parser) zoneWords() (loc *time.Location, ok bool, err error) {
 // followed by a parenthesized comment, as JavaScript prints.
 func (p *parser) zoneName(offsetAllowed bool) (loc *time.Location, ok bool, err error) {
 	for _, n := range zoneNames {
-		if len(p.s)-p.i >= len(n.name) && strings.EqualFold(p.s[p.i:p.i+len(n.name)], n.name) &&
-			!letterAt(p.s, p.i+len(n.name)) {
+		if len(p.s)-p.i >= len(n.name) && p.s[p.i]|0x20 == n.name[0]|0x20 &&
+			strings.EqualFold(p.s[p.i:p.i+len(n.name)], n.name) && !letterAt(p.s, p.i+len(n.name)) {
 			p.i += len(n.name)
 			return n.loc, true, nil
 		}
@@ -979,7 +993,7 @@ func (p *parser) month() (time.Month, bool) {
 	}
 	w := p.s[start:p.i]
 	for i, m := range monthNames {
-		if strings.EqualFold(w, m) || strings.EqualFold(w, time.Month(i+1).String()) {
+		if len(w) == 3 && strings.EqualFold(w, m) || len(w) > 3 && strings.EqualFold(w, time.Month(i+1).String()) {
 			return time.Month(i + 1), true
 		}
 	}
@@ -1064,7 +1078,7 @@ func (p *parser) monthFirst(m time.Month, start int) (Date, clock, *time.Locatio
 				return Date{}, c, nil, p.syntax()
 			}
 		}
-		c, _, err := p.timeOfDay(true)
+		c, _, err := p.timeOfDay(false)
 		if err != nil {
 			return Date{}, c, nil, err
 		}
@@ -1135,7 +1149,7 @@ func (p *parser) dayFirst(start int) (Date, clock, *time.Location, error) {
 	if p.spaces() == 0 && !comma {
 		return Date{}, c, nil, p.syntax()
 	}
-	c, _, err := p.timeOfDay(true)
+	c, _, err := p.timeOfDay(false) // RFC 5322: the seconds are optional
 	if err != nil {
 		return Date{}, c, nil, err
 	}
@@ -1173,7 +1187,19 @@ func (p *parser) japaneseDate(y int) (Date, error) {
 	if !date.IsValid() {
 		return Date{}, p.fail(ReasonBadDate, start, p.i)
 	}
-	save := p.i
+	if _, err := p.japaneseWeekday(date, start, false); err != nil {
+		return Date{}, err
+	}
+	return date, nil
+}
+
+// japaneseWeekday reads an optional Japanese weekday after a date:
+// "(火)", "（火）", "(火曜日)", "火曜日" or "火曜", after optional white
+// space; with parensOnly (after "2012/12/11"), only the parenthesized
+// forms. It reports whether it read one, and refuses one that is not
+// date's weekday (ReasonBadDate, at dateStart).
+func (p *parser) japaneseWeekday(date Date, dateStart int, parensOnly bool) (bool, error) {
+	start := p.i
 	p.spaces()
 	closing := ""
 	switch {
@@ -1184,26 +1210,26 @@ func (p *parser) japaneseDate(y int) (Date, error) {
 	}
 	r, size := utf8.DecodeRuneInString(p.s[p.i:])
 	wd := strings.IndexRune("日月火水木金土", r)
-	if wd < 0 {
+	if wd < 0 || closing == "" && parensOnly {
 		if closing != "" {
-			return Date{}, p.syntax()
+			return false, p.syntax()
 		}
-		p.i = save
-		return date, nil
+		p.i = start
+		return false, nil
 	}
 	p.i += size
 	long := p.accept("曜日") || p.accept("曜")
 	switch {
 	case closing != "" && !p.accept(closing):
-		return Date{}, p.syntax()
+		return false, p.syntax()
 	case closing == "" && !long:
-		p.i = save // "日" alone is not a weekday
-		return date, nil
+		p.i = start // "日" alone is not a weekday
+		return false, nil
 	}
 	if time.Weekday(wd/3) != date.Weekday() {
-		return Date{}, p.fail(ReasonBadDate, start, p.i)
+		return false, p.fail(ReasonBadDate, dateStart, p.i)
 	}
-	return date, nil
+	return true, nil
 }
 
 // japanese reads "2012年12月11日 8時59分59秒" (or "8:59:59", "午前8時")

@@ -121,6 +121,13 @@ func TestParse(t *testing.T) {
 		{"TV-4 RFC 5322 with offset", "Tue, 11 Dec 2012 08:59:59 +0900", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
 		{"TV-4 RFC 5322 with a comment", "Tue, 11 Dec 2012 08:59:59 +0900 (JST)", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
 		{"TV-4 RFC 5322 without weekday", "11 Dec 2012 08:59:59 +0900", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 RFC 5322 without seconds", "Tue, 11 Dec 2012 08:59 +0900", utc(2012, 12, 10, 23, 59, 0, 0), "JST"},
+		{"TV-4 git log form: year, then offset", "Tue Dec 11 08:59:59 2012 +0900", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 certbot Expiry Date with its comment", "Expiry Date: 2012-12-10 23:59:59+00:00 (VALID: 89 days)", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 sslscan label", "Not valid after:  Dec 10 23:59:59 2012 GMT", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 openssl crl label", "        Next Update: Dec 10 23:59:59 2012 GMT", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 openssl ocsp label", "Produced At: Dec 10 23:59:59 2012 GMT", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 openssl s_client label", "NotAfter: Dec 10 23:59:59 2012 GMT", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
 		{"TV-4 Go time.Time.String in China", "2012-12-11 07:59:59 +0800 CST", utc(2012, 12, 10, 23, 59, 59, 0), "CST"},
 		{"TV-4 Go time.Time.String in Chicago", "2012-12-10 17:59:59 -0600 CST", utc(2012, 12, 10, 23, 59, 59, 0), "CST"},
 		// Japanese.
@@ -136,6 +143,9 @@ func TestParse(t *testing.T) {
 		{"TV-4 ideographic space before the zone", "2012/12/11\u30008:59:59\u3000JST", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
 		{"TV-4 Japanese weekday 火曜", "2012年12月11日(火曜日) 8:59", utc(2012, 12, 10, 23, 59, 0, 0), "JST"},
 		{"TV-4 グリニッジ標準時", "2012年12月10日 23時59分59秒 グリニッジ標準時", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
+		{"TV-4 slash date with a Japanese weekday is JST", "2012/12/11(火) 8:59:59", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
+		{"TV-4 slash date with a full-width weekday", "2012/12/11（火）8:59", utc(2012, 12, 10, 23, 59, 0, 0), "JST"},
+		{"TV-4 bare slash date with a weekday", "2012/12/11(火)", utc(2012, 12, 10, 15, 0, 0, 0), "JST"},
 		{"TV-4 a written zone wins over Japanese script", "2012年12月10日 18:59:59 EST", utc(2012, 12, 10, 23, 59, 59, 0), "EST"},
 		{"TV-5 year 2050", "2050-01-01T00:00:00Z", utc(2050, 1, 1, 0, 0, 0, 0), "UTC"},
 		{"TV-2 CA line with its label", "Validity Start Date:12/10/2011 00:00:00 GMT", utc(2011, 12, 10, 0, 0, 0, 0), "UTC"},
@@ -324,6 +334,11 @@ func TestParseDate(t *testing.T) {
 		{"basic", "20121211", Date{2012, 12, 11}, 0},
 		{"Japanese", "2012年12月11日", Date{2012, 12, 11}, 0},
 		{"Japanese with weekday", "2026年9月22日(火)", Date{2026, 9, 22}, 0},
+		{"TV-4 ja_JP date", "2026年  9月 22日 火曜日", Date{2026, 9, 22}, 0},
+		{"TV-4 Java FULL date", "2026年9月22日火曜日", Date{2026, 9, 22}, 0},
+		{"TV-4 slash date with weekday", "2026/09/22(火)", Date{2026, 9, 22}, 0},
+		{"TV-4 slash date with wrong weekday", "2026/09/22（水）", Date{}, ReasonBadDate},
+		{"TV-4 weekday kanji alone is not a weekday", "2026年9月22日火", Date{}, ReasonTrailingText},
 		{"single digits", "2024-2-9", Date{2024, 2, 9}, 0},
 		{"29 February leap year", "2024-02-29", Date{2024, 2, 29}, 0},
 		{"29 February common year", "2023-02-29", Date{}, ReasonBadDate},
@@ -600,7 +615,8 @@ func TestFuzzCorpus(t *testing.T) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	for _, in := range []string{"12/10/2012 23:59:59 GMT", "Dec 10 23:59:59 2012 GMT", "2012-12-11T08:59:59+09:00", "2012年12月11日 8時59分59秒"} {
+	for _, in := range []string{"12/10/2012 23:59:59 GMT", "Dec 10 23:59:59 2012 GMT", "2012-12-11T08:59:59+09:00", "2012年12月11日 8時59分59秒",
+		"Tue Dec 11 08:59:59 JST 2012", "2012年 12月 11日 火曜日 08:59:59 JST", "Tue Dec 11 2012 08:59:59 GMT+0900 (Japan Standard Time)"} {
 		b.Run(in, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -613,7 +629,9 @@ func BenchmarkParse(b *testing.B) {
 }
 
 func TestParseAllocs(t *testing.T) {
-	for _, in := range []string{"12/10/2012 23:59:59 GMT", "Dec 10 23:59:59 2012 GMT", "2012-12-11T08:59:59+09:00", "2012年12月11日 8時59分59秒", "notAfter=Dec 10 23:59:59 2012 GMT"} {
+	for _, in := range []string{"12/10/2012 23:59:59 GMT", "Dec 10 23:59:59 2012 GMT", "2012-12-11T08:59:59+09:00", "2012年12月11日 8時59分59秒", "notAfter=Dec 10 23:59:59 2012 GMT",
+		"Tue Dec 11 08:59:59 JST 2012", "Tue Dec 11 08:59:59 AM JST 2012", "2012年 12月 11日 火曜日 08:59:59 JST",
+		"Tue Dec 11 2012 08:59:59 GMT+0900 (Japan Standard Time)", "2012年12月11日火曜日 8時59分59秒 日本標準時", "*  expire date: Dec 10 23:59:59 2012 GMT"} {
 		if n := testing.AllocsPerRun(100, func() { _, _ = Parse(in) }); n != 0 {
 			t.Errorf("Parse(%q) allocates %v times", in, n)
 		}

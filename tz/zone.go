@@ -139,18 +139,21 @@ const (
 // lookupZone is Zone that tells an ambiguous abbreviation from an unknown
 // one; for an ambiguous one it returns the RFC 5322 reading, or nil.
 func lookupZone(abbr string) (*time.Location, zoneKind) {
-	switch abbr {
-	case "Asia/Tokyo", "Japan":
-		return JST, zoneKnown
-	case "Etc/UTC", "Etc/GMT":
-		return time.UTC, zoneKnown
+	if len(abbr) == 0 {
+		return nil, zoneUnknown
 	}
-	for _, n := range zoneNames {
-		if strings.EqualFold(abbr, n.name) {
-			return n.loc, zoneKnown
+	if len(abbr) > 4 {
+		switch abbr {
+		case "Asia/Tokyo", "Japan":
+			return JST, zoneKnown
+		case "Etc/UTC", "Etc/GMT":
+			return time.UTC, zoneKnown
 		}
-	}
-	if len(abbr) == 0 || len(abbr) > 4 {
+		for _, n := range zoneNames {
+			if len(abbr) == len(n.name) && strings.EqualFold(abbr, n.name) {
+				return n.loc, zoneKnown
+			}
+		}
 		return nil, zoneUnknown
 	}
 	var b [4]byte
