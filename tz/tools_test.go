@@ -86,51 +86,60 @@ func TestToolOutputs(t *testing.T) {
 }
 
 // TestToolsLive runs the tools of TestToolOutputs that start quickly on
-// this machine, and parses what they print now: coreutils date (C
-// locale), openssl x509, certtool, keytool and node. Locally a missing tool
-// skips its case; under CI=true it fails.
+// this machine and parses what they print now: coreutils date (C locale),
+// openssl x509, GnuTLS certtool, keytool, and curl and gnutls-cli against
+// a local openssl s_server. (Java's and Node's forms are covered by the
+// fixture only, so that CI needs no Node.) Locally a missing tool skips
+// its case; under CI=true it fails.
 func TestToolsLive(t *testing.T) {
 	const epoch = 1355183999 // 2012-12-10T23:59:59Z
-	want := time.Unix(epoch, 0)
-	// The TV-2 certificate (server FAQ Q9), written by gentools.sh.
-	pem := filepath.Join("testdata", "gentools", "q9.pem")
+	na := time.Unix(epoch, 0)
 	nb := time.Date(2011, 12, 10, 0, 0, 0, 0, time.UTC)
+	// The TV-2 certificate (server FAQ Q9) and its key, from gentools.sh.
+	pem := filepath.Join("testdata", "gentools", "q9.pem")
+	key := filepath.Join("testdata", "gentools", "q9.key")
+	date := "@" + strconv.Itoa(epoch)
 	cases := []struct {
 		name string
 		env  []string
-		argv []string
-		pick func(out string) []string // the timestamps in the output
+		argv []string // {"@server", ...} runs argv with PORT replaced, against s_server
+		pick func(out string) []string
 		want []time.Time
 	}{
-		{"TV-4 date in the C locale in JST", []string{"TZ=Asia/Tokyo", "LC_ALL=C"}, []string{"date", "-d", "@" + strconv.Itoa(epoch)}, lines, []time.Time{want}},
-		{"TV-4 date in the C locale in UTC", []string{"TZ=UTC", "LC_ALL=C"}, []string{"date", "-d", "@" + strconv.Itoa(epoch)}, lines, []time.Time{want}},
-		{"TV-4 date -R", []string{"TZ=Asia/Tokyo", "LC_ALL=C"}, []string{"date", "-R", "-d", "@" + strconv.Itoa(epoch)}, lines, []time.Time{want}},
-		{"TV-4 openssl x509 -dates", nil, []string{"openssl", "x509", "-in", pem, "-noout", "-dates"}, lines, []time.Time{nb, want}},
-		{"TV-4 openssl x509 -text", nil, []string{"openssl", "x509", "-in", pem, "-noout", "-text"}, grep("Not "), []time.Time{nb, want}},
-		{"TV-4 certtool -i", nil, []string{"certtool", "-i", "--infile", pem}, grep("Not "), []time.Time{nb, want}},
-		{"TV-4 keytool -printcert in JST", []string{"TZ=Asia/Tokyo"}, []string{"keytool", "-J-Duser.language=en", "-printcert", "-file", pem}, keytoolFields, []time.Time{nb, want}},
-		{"TV-4 node Date.toString and toLocaleString", []string{"TZ=Asia/Tokyo"}, []string{"node", "-e",
-			"const d = new Date(" + strconv.Itoa(epoch) + "000); console.log(d.toString()); " +
-				"console.log(d.toLocaleString('ja-JP', {timeZone: 'Asia/Tokyo', timeZoneName: 'long'}))"}, lines, []time.Time{want, want}},
+		{"TV-4 date in the C locale in JST", []string{"TZ=Asia/Tokyo", "LC_ALL=C"}, []string{"date", "-d", date}, lines, []time.Time{na}},
+		{"TV-4 date in the C locale in UTC", []string{"TZ=UTC", "LC_ALL=C"}, []string{"date", "-d", date}, lines, []time.Time{na}},
+		{"TV-4 date -R", []string{"TZ=Asia/Tokyo", "LC_ALL=C"}, []string{"date", "-R", "-d", date}, lines, []time.Time{na}},
+		{"TV-4 openssl x509 -dates", nil, []string{"openssl", "x509", "-in", pem, "-noout", "-dates"}, lines, []time.Time{nb, na}},
+		{"TV-4 openssl x509 -text", nil, []string{"openssl", "x509", "-in", pem, "-noout", "-text"}, grep("Not "), []time.Time{nb, na}},
+		{"TV-4 certtool -i", nil, []string{"certtool", "-i", "--infile", pem}, grep("Not "), []time.Time{nb, na}},
+		{"TV-4 keytool -printcert in JST", []string{"TZ=Asia/Tokyo"}, []string{"keytool", "-J-Duser.language=en", "-printcert", "-file", pem}, keytoolFields, []time.Time{nb, na}},
+		{"TV-4 curl -v against openssl s_server", nil, []string{"@server", "curl", "-vks", "--max-time", "5", "-o", "/dev/null", "https://127.0.0.1:PORT/"}, grep(" date: "), []time.Time{nb, na}},
+		{"TV-4 gnutls-cli against openssl s_server", nil, []string{"@server", "gnutls-cli", "--insecure", "-p", "PORT", "127.0.0.1"}, gnutlsFields, []time.Time{nb, na}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			path, err := exec.LookPath(c.argv[0])
-			if err != nil {
-				if os.Getenv("CI") == "true" {
-					t.Fatalf("%s is not installed: %v", c.argv[0], err)
-				}
-				t.Skipf("%s is not installed: %v", c.argv[0], err)
+			argv := c.argv
+			server := argv[0] == "@server"
+			if server {
+				argv = argv[1:]
 			}
-			cmd := exec.Command(path, c.argv[1:]...)
+			path := lookTool(t, argv[0])
+			if server {
+				port := startServer(t, lookTool(t, "openssl"), pem, key)
+				argv = append([]string(nil), argv...)
+				for i, a := range argv {
+					argv[i] = strings.ReplaceAll(a, "PORT", port)
+				}
+			}
+			cmd := exec.Command(path, argv[1:]...)
 			cmd.Env = append(os.Environ(), c.env...)
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("%s: %v", strings.Join(c.argv, " "), err)
+			out, err := cmd.CombinedOutput()
+			if err != nil && !server {
+				t.Fatalf("%s: %v\n%s", strings.Join(argv, " "), err, out)
 			}
 			texts := c.pick(string(out))
 			if len(texts) != len(c.want) {
-				t.Fatalf("%s printed %q; found %d timestamps, want %d", c.argv[0], out, len(texts), len(c.want))
+				t.Fatalf("%s printed %q; found %d timestamps, want %d", argv[0], out, len(texts), len(c.want))
 			}
 			for i, text := range texts {
 				got, err := Parse(text)
@@ -140,6 +149,80 @@ func TestToolsLive(t *testing.T) {
 			}
 		})
 	}
+}
+
+// lookTool returns the path of a tool, skipping the test when it is
+// missing, or failing it under CI=true.
+func lookTool(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not installed: %v", name, err)
+		}
+		t.Skipf("%s is not installed: %v", name, err)
+	}
+	return path
+}
+
+// startServer starts openssl s_server with the certificate on a port the
+// system picks, and stops it when the test ends. It returns the port.
+func startServer(t *testing.T, openssl, cert, key string) string {
+	t.Helper()
+	cmd := exec.Command(openssl, "s_server", "-www", "-accept", "127.0.0.1:0", "-cert", cert, "-key", key)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+	ports := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			// OpenSSL 3 prints "ACCEPT 127.0.0.1:41234" once it listens.
+			if addr, ok := strings.CutPrefix(sc.Text(), "ACCEPT "); ok {
+				if i := strings.LastIndexByte(addr, ':'); i >= 0 {
+					ports <- addr[i+1:]
+				}
+			}
+		}
+		close(ports)
+	}()
+	select {
+	case port, ok := <-ports:
+		if !ok {
+			t.Fatal("openssl s_server exited without listening")
+		}
+		return port
+	case <-time.After(10 * time.Second):
+		t.Fatal("openssl s_server did not say where it listens within 10 s")
+	}
+	return ""
+}
+
+// gnutlsFields returns the two timestamps of gnutls-cli's certificate
+// line: "activated `2011-12-10 00:00:00 UTC', expires `...'".
+func gnutlsFields(out string) []string {
+	for _, l := range lines(out) {
+		var ts []string
+		for _, label := range []string{"activated `", "expires `"} {
+			if _, rest, ok := strings.Cut(l, label); ok {
+				if ts0, _, ok := strings.Cut(rest, "'"); ok {
+					ts = append(ts, ts0)
+				}
+			}
+		}
+		if len(ts) == 2 {
+			return ts
+		}
+	}
+	return nil
 }
 
 func lines(out string) []string {

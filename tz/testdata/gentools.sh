@@ -85,7 +85,8 @@ rec "$(rfc $C)" "TZ=Asia/Tokyo LC_ALL=ja_JP.UTF-8 date -d @$C" "$(TZ=Asia/Tokyo 
 rec twelve-hour "TZ=Asia/Tokyo LC_ALL=ja_JP.UTF-8 date +'%x %r' -d @$C" "$(TZ=Asia/Tokyo LC_ALL=ja_JP.UTF-8 date +'%x %r' -d @$C)"
 
 # Two certificates, made with certtool: TV-2's (server FAQ Q9), kept as
-# gentools/q9.pem, and one of 2026 ending at 23:59:59 JST.
+# gentools/q9.pem with its key (made for this test, protecting nothing),
+# and one of 2026 ending at 23:59:59 JST.
 certtool --generate-privkey --key-type=ecdsa --outfile "$tmp/key.pem" 2>/dev/null
 mkcert() { # mkcert NAME NOTBEFORE NOTAFTER (certtool's "YYYY-MM-DD hh:mm:ss UTC")
 	cat >"$tmp/$1.cfg" <<-EOF
@@ -101,7 +102,9 @@ mkcert() { # mkcert NAME NOTBEFORE NOTAFTER (certtool's "YYYY-MM-DD hh:mm:ss UTC
 }
 mkcert q9 "2011-12-10 00:00:00 UTC" "2012-12-10 23:59:59 UTC"
 mkcert y26 "2026-03-01 20:05:09 UTC" "2026-09-01 14:59:59 UTC"
-cp "$tmp/q9.pem" "$here/gentools/q9.pem" # for TestToolsLive
+# For TestToolsLive: the certificate, and its throwaway key for s_server.
+cp "$tmp/q9.pem" "$here/gentools/q9.pem"
+cp "$tmp/key.pem" "$here/gentools/q9.key"
 nb_q9=2011-12-10T00:00:00Z na_q9=2012-12-10T23:59:59Z
 nb_y26=2026-03-01T20:05:09Z na_y26=2026-09-01T14:59:59Z
 
