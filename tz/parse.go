@@ -219,7 +219,7 @@ var labels = [...]string{
 	"Valid from", "until", // keytool -printcert, -list -v
 	"有効期間の開始日", "終了日", // keytool in Japanese
 	"Not valid before", "Not valid after", // sslscan, nmap ssl-cert
-	"Expiry Date", // certbot certificates
+	"Expiry Date",                               // certbot certificates
 	"Last Update", "Next Update", "This Update", // openssl crl -text, openssl ocsp -text
 	"Produced At", "Revocation Time", "Revocation Date", // openssl ocsp -text, openssl crl -text
 }
