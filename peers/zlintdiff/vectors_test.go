@@ -79,7 +79,11 @@ func TestZlintVectors(t *testing.T) {
 		t.Fatalf("no zlint vectors in testdata/zlint: %v", err)
 	}
 	for _, v := range zlintVectors {
-		t.Run(v.file+" "+v.lint, func(t *testing.T) {
+		rule := "TV-6"
+		if _, ok := encodingLints[v.lint]; ok {
+			rule = "TV-5"
+		}
+		t.Run(rule+" "+v.file+" "+v.lint, func(t *testing.T) {
 			der := readPEM(t, filepath.Join("testdata", "zlint", v.file))
 			res := zlintResults(t, der)
 			if res == nil {
