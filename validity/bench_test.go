@@ -59,3 +59,16 @@ func BenchmarkCheckEncodingFindings(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheckTLSServerSelfSigned measures the signature verification
+// that tells a self-signed leaf, which TLSServerApplies skips, from a
+// certificate that merely names itself as issuer.
+func BenchmarkCheckTLSServerSelfSigned(b *testing.B) {
+	cert := newCert(b, certOpts{notBefore: utc(2026, 3, 15, 0, 0, 0), notAfter: utc(2026, 9, 29, 23, 59, 59), selfSigned: true})
+	b.ReportAllocs()
+	for b.Loop() {
+		if v, _ := validity.CheckTLSServer(cert); v.Reason != validity.ReasonSelfSigned {
+			b.Fatal(v)
+		}
+	}
+}

@@ -283,7 +283,9 @@ func measured(p Period, l Limit) Verdict {
 //
 // zlint's lints skip self-signed leaves for the 39-month and 825-day steps
 // only, and measure them from 2020-09-01; this package skips them in every
-// step (see the package documentation).
+// step (see the package documentation). Telling a self-signed leaf costs a
+// signature verification, made only for a certificate whose issuer is its
+// own subject.
 func TLSServerApplies(cert *x509.Certificate) (bool, Reason) {
 	switch {
 	case cert == nil:
