@@ -161,11 +161,13 @@ func (c BusinessCalendar) AddBusinessDays(d Date, n int) (Date, error) {
 		}
 		n = 1
 	}
-	step := 1
+	// Count in uint64, so that n = math.MinInt, whose negation overflows,
+	// counts back as far as any other large n (and meets the range).
+	step, count := 1, uint64(n)
 	if n < 0 {
-		step, n = -1, -n
+		step, count = -1, uint64(-(n+1))+1
 	}
-	for ; n > 0; n-- {
+	for ; count > 0; count-- {
 		var err error
 		if d, err = c.step(d, step); err != nil {
 			return Date{}, err

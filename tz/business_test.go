@@ -2,6 +2,7 @@ package tz
 
 import (
 	"errors"
+	"math"
 	"sync"
 	"testing"
 	"time"
@@ -24,7 +25,8 @@ func TestIsBusinessDay(t *testing.T) {
 		{"CT-7 Sunday is closed", zero, Date{2026, 9, 20}, false, ""},
 		{"CT-7 national holiday is closed", zero, Date{2026, 9, 21}, false, "Respect for the Aged Day"},
 		{"CT-7 citizens' holiday 2026-09-22 is closed", zero, Date{2026, 9, 22}, false, "TV-7 citizens' holiday"},
-		{"CT-7 citizens' holiday 2032-09-21 is closed", zero, Date{2032, 9, 21}, false, "TV-7 citizens' holiday a peer library misses"},
+		{"CT-7 citizens' holiday 2032-09-21 is closed", zero, Date{2032, 9, 21}, false, "TV-7 citizens' holiday (the peer calendar library has it; its first miss is 2037-09-22)"},
+		{"CT-7 citizens' holiday 2037-09-22 is closed", zero, Date{2037, 9, 22}, false, "TV-7 citizens' holiday, the first one the peer calendar library misses"},
 		{"CT-7 substitute holiday 2026-05-06 is closed", zero, Date{2026, 5, 6}, false, "TV-7 substitute holiday"},
 		{"CT-7 zero calendar keeps 2026-12-29 open", zero, Date{2026, 12, 29}, true, "no company closing in the zero value"},
 		{"CT-7 year-end closing 12-28 open", yearEnd, Date{2026, 12, 28}, true, "a Monday, the day before the closing"},
@@ -235,6 +237,11 @@ func TestBusinessCalendarRange(t *testing.T) {
 	}
 	if _, err := cal.AddBusinessDays(Date{1948, 7, 21}, -5); !errors.Is(err, ErrOutOfRange) {
 		t.Errorf("TV-7 AddBusinessDays counting back before 1948-07-20: err = %v, want ErrOutOfRange", err)
+	}
+	for _, n := range []int{math.MaxInt, math.MinInt, math.MinInt + 1} {
+		if got, err := cal.AddBusinessDays(Date{2026, 1, 1}, n); !errors.Is(err, ErrOutOfRange) {
+			t.Errorf("TV-7 AddBusinessDays(2026-01-01, %d) = %s, %v; want ErrOutOfRange", n, got, err)
+		}
 	}
 	if _, err := cal.BusinessDaysBetween(Date{2026, 1, 1}, Date{2100, 1, 1}); !errors.Is(err, ErrOutOfRange) {
 		t.Errorf("TV-7 BusinessDaysBetween to 2100: err = %v, want ErrOutOfRange", err)

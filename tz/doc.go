@@ -7,17 +7,36 @@
 // Certificate validity is encoded and printed by CAs in UTC ("GMT"). [JST]
 // is a fixed UTC+9 zone, exact for every certificate date since Japan has
 // kept no daylight saving time since 1951. [Zone] maps the abbreviations
-// that timestamps carry to fixed zones and refuses ambiguous or unknown
-// ones. Nothing in this module reads time.Local or loads a zone database;
-// where a function takes a *time.Location, nil means JST.
+// and names that timestamps carry to fixed zones: every abbreviation the
+// tz database uses today for exactly one offset (a record of version
+// 2025b, not a lookup), and JST, UTC and GMT in words, English and
+// Japanese. Nothing in this module reads time.Local or loads a zone
+// database; where a function takes a *time.Location, nil means JST.
 //
 // # Timestamps (TV-4)
 //
-// [Parse] reads the shapes CAs, OpenSSL and people print: the CA's
-// "12/10/2011 00:00:00 GMT", OpenSSL's "Dec 10 23:59:59 2012 GMT", RFC 3339,
-// "2012/12/11 08:59:59 JST", Japanese "2012年12月11日 8時59分59秒", ASN.1
-// times and bare dates. Unlike [time.Parse], an unknown zone abbreviation is
-// an error, never a silent +00:00.
+// [Parse] reads the shapes CAs, tools and people print: the CA's
+// "12/10/2011 00:00:00 GMT", OpenSSL's and curl's "Dec 10 23:59:59 2012
+// GMT", the Unix and Java form "Tue Dec 11 08:59:59 JST 2012" (date,
+// keytool, Java's Date, GnuTLS certtool with UTC), JavaScript's and
+// Java's English forms, RFC 3339 and RFC 5322, "2012/12/11 08:59:59 JST",
+// and Japanese: "2012年12月11日 8時59分59秒", the ja_JP date's "2012年 12月
+// 11日 火曜日 08:59:59 JST", Java's and Intl's "日本標準時". It reads
+// 12-hour clocks (AM/PM, 午前/午後) and the field names tools print before
+// a timestamp. tz/testdata/tools.tsv holds what date, openssl, certtool,
+// gnutls-cli, keytool, Java, Node and curl print on a Debian 12 machine,
+// with the script that collected it; the tests parse every line.
+//
+// Unlike [time.Parse], an unknown zone abbreviation is an error, never a
+// silent +00:00 ([ReasonUnknownZone]), and an abbreviation that the tz
+// database uses today for more than one offset is refused as ambiguous
+// ([ReasonAmbiguousZone]): CDT, CST, IST and PST (see [Zone] for their
+// readings), and BST, which TV-4 lists though the database now uses it for
+// British Summer Time only. A [Parser] with USZones reads CST, CDT and PST
+// as RFC 5322 section 4.3 does (US Central and Pacific); an offset written
+// beside an ambiguous abbreviation ("+0800 CST", as Go prints China's
+// time) decides by itself. Japanese text with no zone is read as JST; a
+// zone that is written always wins.
 //
 // # Civil dates and civil-law periods
 //
@@ -39,23 +58,36 @@
 // holiday (from 1985-12-27, first 1988-05-04) and the one-off days of 1959,
 // 1989, 1990, 1993, 2019 and the 2020/2021 Olympic moves. Tests compare
 // every day of 1955–2026 with the Cabinet Office's list and every day of
-// 1970–2050 with the @holiday-jp/holiday_jp list. Dates before 1948-07-20
-// or after 2099 are never holidays; future years follow the Act as it
-// stands.
+// 1970–2050 with the @holiday-jp/holiday_jp list. Future years follow the
+// Act as it stands.
 //
-// A [BusinessCalendar]'s zero value closes Saturdays, Sundays and national
+// Holidays are known from 1948-07-20, when the Act came into force, to
+// 2099-12-31, where the equinox formula ends ([HolidaysKnown]). Outside
+// that range [Holiday] says "not a holiday" for want of knowledge, and a
+// [BusinessCalendar] says it cannot know: its methods return a
+// *[RangeError] (matching [ErrOutOfRange]) for a date outside the range,
+// or a count that leaves it, rather than call 2100-01-01 a business day.
+//
+// A BusinessCalendar's zero value closes Saturdays, Sundays and national
 // holidays; [BusinessCalendar.With] adds company closing days
 // ([YearEndClosing], [AnnualClosing], [ClosingDates], [ClosingRange] or any
 // [Closing]). [BusinessCalendar.AddBusinessDays] counts as civil law does:
-// the starting day is not counted.
+// the starting day is not counted. A calendar whose Closings close every
+// day gets a *[ClosedError] (matching [ErrNoBusinessDay]), never a panic
+// or an endless search.
 //
 // # What it does not do
 //
-// It does not know daylight-saving zones beyond fixed abbreviations, and it
-// reads no era years (令和, 平成), 12-hour clocks or leap seconds. It does
-// not read the National Astronomical Observatory's yearly equinox
-// announcements (it uses the formula), and it knows no regional or bank
-// holidays.
+// It does not know daylight-saving rules: an abbreviation names one fixed
+// offset, and a zone in the IANA form is known only for Asia/Tokyo, Japan
+// and UTC (Parse trusts the offset written beside any other). It reads no
+// era years (令和, 平成), full-width digits or leap seconds, and it reads
+// month/day/year month first only, as the CA and en-US print it (en-GB's
+// day-first 11/12/2012 would be read as November 12). A Japanese hour of
+// 12 with 午前 or 午後 is refused: the 1872 proclamation makes 午前12時
+// noon, glibc's ja_JP prints it for midnight. It does not read the
+// National Astronomical Observatory's yearly equinox announcements (it
+// uses the formula), and it knows no regional or bank holidays.
 //
 // # Example program
 //

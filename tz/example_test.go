@@ -21,14 +21,21 @@ func ExampleParse() {
 	// 2012-12-11 08:59:59 JST
 }
 
-// Each shape of TV-4 gives the same instant.
+// Each shape of TV-4 gives the same instant: the CA's, OpenSSL's and
+// curl's, RFC 3339, date and keytool's (in the C, en_US and ja_JP locales),
+// JavaScript's, Java's FULL form in Japanese, and Japanese text.
 func ExampleParse_shapes() {
 	for _, s := range []string{
 		"12/10/2012 23:59:59 GMT",
 		"Dec 10 23:59:59 2012 GMT",
 		"2012-12-10T23:59:59Z",
 		"2012/12/11 08:59:59 JST",
-		"2012年12月11日 8時59分59秒",
+		"Tue Dec 11 08:59:59 JST 2012",
+		"Tue Dec 11 08:59:59 AM JST 2012",
+		"2012年 12月 11日 火曜日 08:59:59 JST",
+		"Tue Dec 11 2012 08:59:59 GMT+0900 (Japan Standard Time)",
+		"2012年12月11日火曜日 8時59分59秒 日本標準時",
+		"2012年12月11日　午前8時59分59秒",
 	} {
 		t, err := tz.Parse(s)
 		fmt.Println(t.UTC().Format(time.RFC3339), err)
@@ -39,13 +46,21 @@ func ExampleParse_shapes() {
 	// 2012-12-10T23:59:59Z <nil>
 	// 2012-12-10T23:59:59Z <nil>
 	// 2012-12-10T23:59:59Z <nil>
+	// 2012-12-10T23:59:59Z <nil>
+	// 2012-12-10T23:59:59Z <nil>
+	// 2012-12-10T23:59:59Z <nil>
+	// 2012-12-10T23:59:59Z <nil>
+	// 2012-12-10T23:59:59Z <nil>
 }
 
-// Lines copied from the CA's page or from openssl keep their labels.
+// Lines copied from the CA's page, openssl, curl or keytool keep their
+// labels.
 func ExampleParse_labels() {
 	for _, s := range []string{
 		"Validity End Date :12/10/2012 23:59:59 GMT",
 		"notAfter=Dec 10 23:59:59 2012 GMT",
+		"*  expire date: Dec 10 23:59:59 2012 GMT",
+		"until: Tue Dec 11 08:59:59 JST 2012",
 	} {
 		t, err := tz.Parse(s)
 		fmt.Println(t.In(tz.JST), err)
@@ -53,6 +68,55 @@ func ExampleParse_labels() {
 	// Output:
 	// 2012-12-11 08:59:59 +0900 JST <nil>
 	// 2012-12-11 08:59:59 +0900 JST <nil>
+	// 2012-12-11 08:59:59 +0900 JST <nil>
+	// 2012-12-11 08:59:59 +0900 JST <nil>
+}
+
+// CST is US Central (-06:00), Cuba (-05:00) and China (+08:00) in the tz
+// database today: refused, unless an offset beside it says which.
+func ExampleParse_ambiguousZone() {
+	_, err := tz.Parse("Mon Dec 10 17:59:59 CST 2012")
+	fmt.Println(err)
+	var pe *tz.ParseError
+	if errors.As(err, &pe) {
+		fmt.Println(pe.Reason == tz.ReasonAmbiguousZone, pe.Value)
+	}
+	t, err := tz.Parse("2012-12-11 07:59:59 +0800 CST")
+	fmt.Println(t.UTC(), err)
+	// Output:
+	// tz: parsing "Mon Dec 10 17:59:59 CST 2012": ambiguous zone abbreviation "CST" (-06:00 US Central, -05:00 Cuba, +08:00 China and Taiwan)
+	// true CST
+	// 2012-12-10 23:59:59 +0000 UTC <nil>
+}
+
+// 12-hour clocks are read; a Japanese 12 with 午前 or 午後 is refused,
+// since Japanese writes noon and midnight both ways.
+func ExampleParse_twelveHour() {
+	for _, s := range []string{
+		"12/11/2012 12:05:09 PM JST",
+		"2012/12/11 午後0:05:09 JST",
+		"2012年12月11日 午後12時05分09秒",
+	} {
+		t, err := tz.Parse(s)
+		fmt.Println(t.UTC(), err)
+	}
+	// Output:
+	// 2012-12-11 03:05:09 +0000 UTC <nil>
+	// 2012-12-11 03:05:09 +0000 UTC <nil>
+	// 0001-01-01 00:00:00 +0000 UTC tz: parsing "2012年12月11日 午後12時05分09秒": hour out of range for a 12-hour clock "午後12時05分09秒"
+}
+
+// A date line that `date` printed on a host in Chicago: CST is refused by
+// default; RFC 5322's US reading is an opt-in.
+func ExampleParser_Parse() {
+	const line = "Mon Dec 10 17:59:59 CST 2012"
+	_, err := tz.Parse(line)
+	fmt.Println(err != nil)
+	t, err := tz.Parser{USZones: true}.Parse(line)
+	fmt.Println(t.UTC(), err)
+	// Output:
+	// true
+	// 2012-12-10 23:59:59 +0000 UTC <nil>
 }
 
 // An abbreviation Parse does not know is an error, never +00:00.
@@ -79,13 +143,20 @@ func ExampleParseDate() {
 }
 
 func ExampleZone() {
-	loc, ok := tz.Zone("JST")
-	fmt.Println(loc, ok)
-	_, ok = tz.Zone("CST") // US Central, China or Cuba: refused
-	fmt.Println(ok)
+	for _, name := range []string{"JST", "日本標準時", "KST", "EST", "CST", "XST"} {
+		if loc, ok := tz.Zone(name); ok {
+			fmt.Println(name, time.Date(2026, 1, 1, 0, 0, 0, 0, loc).Format("-07:00 MST"))
+		} else {
+			fmt.Println(name, "refused") // CST: US Central, Cuba or China
+		}
+	}
 	// Output:
-	// JST true
-	// false
+	// JST +09:00 JST
+	// 日本標準時 +09:00 JST
+	// KST +09:00 KST
+	// EST -05:00 EST
+	// CST refused
+	// XST refused
 }
 
 func ExampleDateOf() {

@@ -29,23 +29,38 @@ const (
 	// Leap seconds (23:59:60) and 24:00 are out of range.
 	ReasonBadTime
 	// ReasonBadOffset results when a numeric UTC offset is out of range
-	// (hours over 23, minutes over 59) or contradicts the abbreviation
-	// written beside it.
+	// (hours over 23, minutes over 59) or contradicts the abbreviation or
+	// zone name written beside it.
 	ReasonBadOffset
 	// ReasonTrailingText results when a complete timestamp is followed by
 	// more text.
 	ReasonTrailingText
+	// ReasonAmbiguousZone results when a zone abbreviation names more than
+	// one offset in the tz database today (CST: US Central -06:00, Cuba
+	// -05:00, China +08:00; also CDT, IST, PST, and BST as TV-4 lists it).
+	// It is refused unless the caller opts into a reading ([Parser]
+	// USZones) or a numeric offset written beside it says which one.
+	ReasonAmbiguousZone
+	// ReasonTwelveHour results when a 12-hour time has an hour its marker
+	// does not allow: over 12 with AM or PM ("13:00:00 PM"), or 12 or more
+	// with 午前 or 午後, which Japanese writes both ways ("午前12時" is noon
+	// under the 1872 proclamation, midnight in glibc's ja_JP); or when it
+	// has two markers ("午後1:05 PM"), or a marker where the form allows
+	// none ("2012-12-10T08:59:59 AM").
+	ReasonTwelveHour
 )
 
 var reasonText = [...]string{
-	ReasonSyntax:       "unrecognized timestamp syntax",
-	ReasonEmpty:        "empty timestamp",
-	ReasonUnknownZone:  "unknown zone abbreviation",
-	ReasonMissingZone:  "missing time zone",
-	ReasonBadDate:      "no such date",
-	ReasonBadTime:      "time of day out of range",
-	ReasonBadOffset:    "bad UTC offset",
-	ReasonTrailingText: "unexpected text after timestamp",
+	ReasonSyntax:        "unrecognized timestamp syntax",
+	ReasonEmpty:         "empty timestamp",
+	ReasonUnknownZone:   "unknown zone abbreviation",
+	ReasonMissingZone:   "missing time zone",
+	ReasonBadDate:       "no such date",
+	ReasonBadTime:       "time of day out of range",
+	ReasonBadOffset:     "bad UTC offset",
+	ReasonTrailingText:  "unexpected text after timestamp",
+	ReasonAmbiguousZone: "ambiguous zone abbreviation",
+	ReasonTwelveHour:    "hour out of range for a 12-hour clock",
 }
 
 // String returns the reason in words, as the error message uses it.
@@ -60,12 +75,15 @@ func (r Reason) String() string {
 type ParseError struct {
 	Input  string // the text as given
 	Reason Reason
-	Value  string // the part of Input at fault, if any (a zone, trailing text)
+	Value  string // the part of Input at fault, if any (a zone, a 12-hour time, trailing text)
 	Offset int    // byte offset of Value (or of the fault) in Input
 }
 
 // Error returns, for example,
-// `tz: parsing "12/10/2011 00:00:00 XST": unknown zone abbreviation "XST"`.
+// `tz: parsing "12/10/2011 00:00:00 XST": unknown zone abbreviation "XST"`
+// or, for an ambiguous abbreviation, `tz: parsing "Dec 10 17:59:59 2012
+// CST": ambiguous zone abbreviation "CST" (-06:00 US Central, -05:00 Cuba,
+// +08:00 China and Taiwan)`.
 func (e *ParseError) Error() string {
 	in := e.Input
 	if len(in) > 64 {
@@ -79,45 +97,103 @@ func (e *ParseError) Error() string {
 		}
 		msg += " " + strconv.Quote(v)
 	}
+	if e.Reason == ReasonAmbiguousZone {
+		if r := readings(e.Value); r != "" {
+			msg += " (" + r + ")"
+		}
+	}
 	return msg
 }
 
-// Parse reads a timestamp in one of the shapes certificate authorities,
-// OpenSSL and people print, and returns it in the zone the text names (UTC
-// for GMT, UTC and Z; [JST] for JST and +09:00). The shapes (TV-4):
+// A Parser reads timestamps as [Parse] does, with options. Its zero value
+// is Parse's reading; set a field to change one thing:
 //
-//	12/10/2011 00:00:00 GMT           the CA's month/day/year (server FAQ Q9)
-//	Dec 10 23:59:59 2012 GMT          OpenSSL's x509 -dates (day space-padded or not)
-//	2012-12-10T23:59:59Z              RFC 3339, fraction and offset allowed
-//	2012-12-10 23:59:59+09:00         ISO 8601 with a space, offset ±hh:mm, ±hhmm or ±hh
-//	2012-12-11 08:59:59 +0900 JST     time.Time.String's form
-//	20121210T235959Z                  ISO 8601 basic form
-//	20121210235959Z, 121210235959Z    ASN.1 GeneralizedTime and UTCTime (RFC 5280 years)
-//	Mon, 10 Dec 2012 23:59:59 GMT     RFC 1123 (HTTP dates)
-//	2012/12/11 08:59:59 JST           year/month/day with a zone
-//	2012年12月11日 8時59分59秒        Japanese, read as JST unless a zone follows ("日本時間" is JST)
-//	2012-12-11, 2012/12/11, 20121211  a bare date: the first instant of that day in JST
+//	tz.Parser{USZones: true}.Parse("Mon Dec 10 15:59:59 PST 2012")
+type Parser struct {
+	// USZones reads the abbreviations that RFC 5322 section 4.3 gives US
+	// meanings and the tz database also uses elsewhere, CST (-06:00), CDT
+	// (-05:00) and PST (-08:00), with those US meanings, where Parse
+	// refuses them as ambiguous (China's CST is +08:00, Cuba's -05:00 and
+	// its CDT -04:00, the Philippines' PST +08:00). EST, EDT, MST, MDT and
+	// PDT have one offset each and are read either way; IST and BST stay
+	// ambiguous.
+	USZones bool
+}
+
+// Parse reads a timestamp in one of the shapes certificate authorities,
+// tools and people print, and returns it in the zone the text names (UTC
+// for GMT, UTC and Z; [JST] for JST, 日本標準時 and +09:00). The shapes
+// (TV-4):
+//
+//	12/10/2011 00:00:00 GMT                the CA's month/day/year (server FAQ Q9)
+//	Dec 10 23:59:59 2012 GMT               openssl x509 -dates, curl's "expire date:" (day space-padded or not)
+//	Tue Dec 11 08:59:59 JST 2012           date, keytool, Java's Date.toString, Go's UnixDate, certtool ("UTC")
+//	Tue Dec 11 08:59:59 AM JST 2012        date in the en_US locale
+//	Tue Dec 11 2012 08:59:59 GMT+0900 (Japan Standard Time)   JavaScript's Date.toString
+//	Tue, 11 Dec 2012 08:59:59 +0900        RFC 5322 and date -R; RFC 1123 (HTTP) with GMT
+//	Tuesday, December 11, 2012 at 8:59:59 AM Japan Standard Time   Java FULL (en)
+//	12/11/2012, 8:59:59 AM GMT+9           JavaScript toLocaleString (en-US)
+//	2012-12-10T23:59:59Z                   RFC 3339, fraction and offset allowed
+//	2012-12-11T08:59:59+09:00[Asia/Tokyo]  Java's ZonedDateTime (RFC 9557 suffix)
+//	2012-12-10 23:59:59+09:00              ISO 8601 with a space, offset ±hh:mm, ±hhmm or ±hh
+//	2012-12-11 08:59:59 +0900 JST          time.Time.String's form
+//	20121210T235959Z                       ISO 8601 basic form
+//	20121210235959Z, 121210235959Z         ASN.1 GeneralizedTime and UTCTime (RFC 5280 years)
+//	2012/12/11 08:59:59 JST                year/month/day with a zone
+//	2012/12/11 8時59分59秒 日本標準時         JavaScript toLocaleString (ja-JP, long zone name)
+//	2012年12月11日 8時59分59秒               Japanese, read as JST unless a zone follows
+//	2012年 12月 11日 火曜日 08:59:59 JST     date in the ja_JP locale
+//	2012年12月11日火曜日 8時59分59秒 日本標準時  Java FULL (ja)
+//	2012-12-11, 2012/12/11, 20121211       a bare date: the first instant of that day in JST
+//
+// Spaces may be ASCII spaces or tabs, U+3000 IDEOGRAPHIC SPACE (common
+// between a Japanese date and time), U+00A0 or U+202F (which newer Java
+// and ICU put before AM and PM).
 //
 // A line copied from a tool may keep the field name the tool printed before
 // the timestamp, followed by ":" or "=": "Validity Start Date:" and
 // "Validity End Date :" (the CA), "notBefore=" and "notAfter=" (openssl x509
 // -startdate and -enddate), "Not Before:" and "Not After :" (openssl x509
-// -text). Nothing else may precede the timestamp.
+// -text, certtool -i), "start date:" and "expire date:" (curl -v, with its
+// leading "*"), "Valid from:" and "until:" (keytool, one field at a time),
+// and keytool's Japanese "有効期間の開始日:" and "終了日:". Nothing else
+// may precede the timestamp.
 //
-// Zones are written as an abbreviation that [Zone] knows, a numeric offset,
-// or UTC/GMT followed by an offset ("UTC+9"). A date with a time of day but
-// no zone is refused (ReasonMissingZone), except in the Japanese form, whose
-// script says JST. A bare date, with no time of day, is read as the start
-// of that day in JST. Leading and trailing white space is ignored; any other
-// text after the timestamp is refused.
+// Zones are written as an abbreviation or name that [Zone] knows, a
+// numeric offset, UTC/GMT followed by an offset ("UTC+9", "GMT+09:00"),
+// either of those in parentheses, or an offset followed by an abbreviation
+// or a parenthesized comment, which must agree with the offset when it
+// names a zone Zone knows. An abbreviation the tz database uses today for
+// more than one offset (CST, CDT, IST, PST, and BST as TV-4 lists it) is
+// refused with [ReasonAmbiguousZone], unless an offset beside it says
+// which it means or [Parser] USZones is set. A date with a time of day but
+// no zone is refused (ReasonMissingZone), except when the date or the time
+// is written in Japanese ("2012年12月11日", "8時59分", "午前"), which says
+// JST. A bare date, with no time of day, is read as the start of that day
+// in JST. A zone that is written always wins.
+//
+// 12-hour clocks are read: "8:59:59 AM" (hours 0 to 12; 12 AM is midnight,
+// 12 PM noon) and "午前8時59分59秒", "午後0:05:09" (hours 0 to 11). A
+// Japanese hour of 12 with 午前 or 午後 is refused ([ReasonTwelveHour]):
+// Japanese uses it both for noon and for midnight.
 //
 // Parse never consults the host's time-zone database or local zone and
-// never takes an unknown abbreviation as UTC. It does not read era years
-// (令和), full-width digits, 午前/午後, 12-hour clocks or leap seconds.
+// never takes an unknown abbreviation as UTC. It reads month/day/year only
+// month first, as the CA and en-US print it; a day-first date such as
+// en-GB's "11/12/2012" is read as November 12. It does not read era years
+// (令和), full-width digits or leap seconds.
 //
 // Every error is a *[ParseError].
 func Parse(s string) (time.Time, error) {
-	p := parser{in: s, s: strings.TrimSpace(s)}
+	return Parser{}.Parse(s)
+}
+
+// Parse reads s as the package-level [Parse] does, with o's options:
+// Parser{USZones: true}.Parse("Mon Dec 10 17:59:59 CST 2012") is
+// 2012-12-10T23:59:59Z, where Parse refuses CST as ambiguous. Every error
+// is a *[ParseError].
+func (o Parser) Parse(s string) (time.Time, error) {
+	p := parser{in: s, s: strings.TrimSpace(s), us: o.USZones}
 	p.base = strings.Index(s, p.s)
 	p.label()
 	if p.i == len(p.s) {
@@ -138,35 +214,55 @@ func Parse(s string) (time.Time, error) {
 var labels = [...]string{
 	"Validity Start Date", "Validity End Date", // the CA's form (server FAQ Q9)
 	"notBefore", "notAfter", // openssl x509 -startdate / -enddate
-	"Not Before", "Not After", // openssl x509 -text
+	"Not Before", "Not After", // openssl x509 -text, certtool -i
+	"start date", "expire date", // curl -v
+	"Valid from", "until", // keytool -printcert, -list -v
+	"有効期間の開始日", "終了日", // keytool in Japanese
+	"Not valid before", "Not valid after", // sslscan, nmap ssl-cert
+	"Expiry Date",                               // certbot certificates
+	"Last Update", "Next Update", "This Update", // openssl crl -text, openssl ocsp -text
+	"Produced At", "Revocation Time", "Revocation Date", // openssl ocsp -text, openssl crl -text
 }
 
 // label skips one field name that a tool prints before a timestamp, with
-// the white space and the ":" or "=" after it, so that a line copied from
-// the tool's output parses as the timestamp it holds.
+// the white space and the ":" or "=" after it, and curl's "*" before it,
+// so that a line copied from the tool's output parses as the timestamp it
+// holds.
 func (p *parser) label() {
-	for _, l := range labels {
-		if len(p.s) < len(l) || !strings.EqualFold(p.s[:len(l)], l) {
-			continue
-		}
-		i := len(l)
+	i := 0
+	if strings.HasPrefix(p.s, "*") {
+		i = 1
 		for i < len(p.s) && (p.s[i] == ' ' || p.s[i] == '\t') {
 			i++
 		}
-		if i < len(p.s) && (p.s[i] == ':' || p.s[i] == '=') {
-			i++
-			for i < len(p.s) && (p.s[i] == ' ' || p.s[i] == '\t') {
-				i++
+	}
+	if i == len(p.s) || !isLetter(p.s[i]) && p.s[i] < utf8.RuneSelf {
+		return // every label begins with a letter
+	}
+	for _, l := range labels {
+		if len(p.s)-i < len(l) || p.s[i]|0x20 != l[0]|0x20 || !strings.EqualFold(p.s[i:i+len(l)], l) {
+			continue
+		}
+		j := i + len(l)
+		for j < len(p.s) && (p.s[j] == ' ' || p.s[j] == '\t') {
+			j++
+		}
+		if j < len(p.s) && (p.s[j] == ':' || p.s[j] == '=') {
+			j++
+			for j < len(p.s) && (p.s[j] == ' ' || p.s[j] == '\t') {
+				j++
 			}
-			p.i = i
+			p.i = j
 		}
 		return
 	}
 }
 
-// ParseDate reads a civil date: "2012-12-11", "2012/12/11", "20121211" or
-// "2012年12月11日". A date that does not exist is refused (ReasonBadDate).
-// Every error is a *[ParseError].
+// ParseDate reads a civil date: "2012-12-11", "2012/12/11", "20121211",
+// "2012年12月11日" or "2012年 12月 11日 火曜日" (the ja_JP date), with an
+// optional Japanese weekday ("2012/12/11(火)", "2012年12月11日（火）"). A
+// date that does not exist, or a weekday that does not match it, is
+// refused (ReasonBadDate). Every error is a *[ParseError].
 func ParseDate(s string) (Date, error) {
 	p := parser{in: s, s: strings.TrimSpace(s)}
 	p.base = strings.Index(s, p.s)
@@ -179,7 +275,9 @@ func ParseDate(s string) (Date, error) {
 	var err error
 	switch {
 	case n == 4 && (p.peekByte('-') || p.peekByte('/')):
-		d, err = p.ymd(y, p.s[p.i])
+		if d, err = p.ymd(y, p.s[p.i]); err == nil {
+			_, err = p.japaneseWeekday(d, start, true)
+		}
 	case n == 4 && p.peekString("年"):
 		d, err = p.japaneseDate(y)
 	case n == 8:
@@ -204,6 +302,7 @@ type parser struct {
 	s    string // the input without surrounding white space
 	base int    // offset of s in in
 	i    int    // position in s
+	us   bool   // Parser.USZones
 }
 
 func (p *parser) fail(r Reason, from, to int) *ParseError {
@@ -211,7 +310,8 @@ func (p *parser) fail(r Reason, from, to int) *ParseError {
 		to = len(p.s)
 	}
 	v := ""
-	if r == ReasonUnknownZone || r == ReasonTrailingText || r == ReasonBadOffset {
+	switch r {
+	case ReasonUnknownZone, ReasonAmbiguousZone, ReasonTrailingText, ReasonBadOffset, ReasonTwelveHour:
 		v = p.s[from:to]
 	}
 	return &ParseError{Input: p.in, Reason: r, Value: v, Offset: p.base + from}
@@ -241,22 +341,43 @@ func (p *parser) digits(max int) (v, n int) {
 	return v, n
 }
 
+// countDigits returns how many ASCII digits follow, without reading them.
+func (p *parser) countDigits() int {
+	n := 0
+	for p.i+n < len(p.s) && '0' <= p.s[p.i+n] && p.s[p.i+n] <= '9' {
+		n++
+	}
+	return n
+}
+
 // number reads between min and max digits.
 func (p *parser) number(min, max int) (int, bool) {
 	v, n := p.digits(max)
 	return v, n >= min
 }
 
+// spaces reads white space: ASCII spaces and tabs, U+3000 IDEOGRAPHIC
+// SPACE, U+00A0 NO-BREAK SPACE and U+202F NARROW NO-BREAK SPACE. It
+// returns the number of characters read.
 func (p *parser) spaces() int {
 	n := 0
-	for p.i < len(p.s) && (p.s[p.i] == ' ' || p.s[p.i] == '\t') {
-		p.i++
+	for p.i < len(p.s) {
+		switch {
+		case p.s[p.i] == ' ' || p.s[p.i] == '\t':
+			p.i++
+		case p.accept("\u3000"), p.accept("\u00a0"), p.accept("\u202f"):
+		default:
+			return n
+		}
 		n++
 	}
 	return n
 }
 
 func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// letterAt reports whether s has an ASCII letter at i.
+func letterAt(s string, i int) bool { return i < len(s) && isLetter(s[i]) }
 
 // clock is a time of day.
 type clock struct{ h, m, s, ns int }
@@ -276,19 +397,29 @@ func (p *parser) timestamp() (time.Time, error) {
 		if err != nil {
 			return time.Time{}, err
 		}
-		if p.i == len(p.s) {
-			return d.In(JST), nil
-		}
-		if sep == '-' && (p.peekByte('T') || p.peekByte('t')) {
-			p.i++
-		} else if p.spaces() == 0 {
-			return time.Time{}, p.syntax()
-		}
-		c, err := p.clock(false)
+		ja, err := p.japaneseWeekday(d, start, true)
 		if err != nil {
 			return time.Time{}, err
 		}
-		return p.zoned(d, c, nil)
+		if p.i == len(p.s) {
+			return d.In(JST), nil
+		}
+		if !ja && sep == '-' && (p.peekByte('T') || p.peekByte('t')) {
+			p.i++
+			c, err := p.clock(false)
+			if err != nil {
+				return time.Time{}, err
+			}
+			return p.zoned(d, c, nil)
+		}
+		if p.spaces() == 0 && !ja {
+			return time.Time{}, p.syntax()
+		}
+		c, jaClock, err := p.timeOfDay(false)
+		if err != nil {
+			return time.Time{}, err
+		}
+		return p.zoned(d, c, japaneseDefault(ja || jaClock))
 	case n == 4 && p.peekString("年"):
 		return p.japanese(v)
 	case n <= 2 && p.peekByte('/'):
@@ -335,8 +466,21 @@ func (p *parser) timestamp() (time.Time, error) {
 			return time.Time{}, err
 		}
 		return p.zoned(d, c, nil)
+	case n <= 2:
+		// RFC 5322 and RFC 1123 without the weekday: "10 Dec 2012 ...".
+		p.i = start
+		return p.named()
 	}
 	return time.Time{}, p.fail(ReasonSyntax, start, p.i)
+}
+
+// japaneseDefault returns JST when the text was written in Japanese, whose
+// script says JST, and nil (a zone is required) otherwise.
+func japaneseDefault(ja bool) *time.Location {
+	if ja {
+		return JST
+	}
+	return nil
 }
 
 // ymd reads "-MM-DD" or "/MM/DD" after a four-digit year.
@@ -359,7 +503,8 @@ func (p *parser) ymd(y int, sep byte) (Date, error) {
 	return date, nil
 }
 
-// caStyle reads the CA's "MM/DD/YYYY hh:mm:ss ZONE" after the month.
+// caStyle reads the CA's "MM/DD/YYYY hh:mm:ss ZONE" after the month, and
+// en-US's "MM/DD/YYYY, h:mm:ss AM ZONE".
 func (p *parser) caStyle(m, start int) (time.Time, error) {
 	p.i++
 	d, ok := p.number(1, 2)
@@ -375,14 +520,113 @@ func (p *parser) caStyle(m, start int) (time.Time, error) {
 	if !date.IsValid() {
 		return time.Time{}, p.fail(ReasonBadDate, start, p.i)
 	}
-	if p.spaces() == 0 {
+	comma := p.accept(",")
+	if p.spaces() == 0 && !comma {
 		return time.Time{}, p.syntax()
 	}
-	c, err := p.clock(true)
+	c, ja, err := p.timeOfDay(true)
 	if err != nil {
 		return time.Time{}, err
 	}
-	return p.zoned(date, c, nil)
+	return p.zoned(date, c, japaneseDefault(ja))
+}
+
+// timeOfDay reads a time of day as people and tools write it:
+// "h:mm[:ss[.fff]]" (see clock) or Japanese "h時[m分[s秒]]", either
+// preceded by 午前 or 午後, or followed by AM or PM. With needSeconds the
+// seconds are required. ja reports whether it was written in Japanese.
+func (p *parser) timeOfDay(needSeconds bool) (c clock, ja bool, err error) {
+	start := p.i
+	half := 0 // 1 before noon, 2 after
+	if p.accept("午前") {
+		half, ja = 1, true
+	} else if p.accept("午後") {
+		half, ja = 2, true
+	}
+	if ja {
+		p.spaces()
+	}
+	at := p.i
+	h, ok := p.number(1, 2)
+	switch {
+	case !ok:
+		return c, ja, p.syntax()
+	case p.accept("時"):
+		ja = true
+		if c, err = p.japaneseClock(h, at, needSeconds); err != nil {
+			return c, ja, err
+		}
+	default:
+		p.i = at
+		if c, err = p.clock(needSeconds); err != nil {
+			return c, ja, err
+		}
+	}
+	save := p.i
+	p.spaces()
+	switch m := p.meridiem(); {
+	case m != 0 && half != 0:
+		return c, ja, p.fail(ReasonTwelveHour, start, p.i) // both 午後 and PM
+	case m != 0:
+		// English: 0 to 12; 12 AM is midnight, 12 PM noon.
+		if c.h > 12 {
+			return c, ja, p.fail(ReasonTwelveHour, start, p.i)
+		}
+		c.h %= 12
+		half = m
+	case half != 0:
+		p.i = save
+		// Japanese: 0 to 11. 午前12時 is noon under the 1872 proclamation
+		// (Dajōkan Notice No. 337) and midnight in glibc's ja_JP.
+		if c.h > 11 {
+			return c, ja, p.fail(ReasonTwelveHour, start, p.i)
+		}
+	default:
+		p.i = save
+	}
+	if half == 2 {
+		c.h += 12
+	}
+	return c, ja, nil
+}
+
+// meridiem reads "AM", "PM", "a.m." or "p.m." (any case) not followed by a
+// letter, and returns 1 for before noon, 2 for after, 0 (reading nothing)
+// for neither.
+func (p *parser) meridiem() int {
+	for _, m := range [...]struct {
+		text string
+		half int
+	}{{"a.m.", 1}, {"p.m.", 2}, {"am", 1}, {"pm", 2}} {
+		if len(p.s)-p.i >= len(m.text) && strings.EqualFold(p.s[p.i:p.i+len(m.text)], m.text) &&
+			!letterAt(p.s, p.i+len(m.text)) {
+			p.i += len(m.text)
+			return m.half
+		}
+	}
+	return 0
+}
+
+// japaneseClock reads "[m分[s秒]]" after "h時".
+func (p *parser) japaneseClock(h, start int, needSeconds bool) (clock, error) {
+	c := clock{h: h}
+	seconds := false
+	if m, ok := p.number(1, 2); ok {
+		if !p.accept("分") {
+			return c, p.syntax()
+		}
+		c.m = m
+		if s, ok := p.number(1, 2); ok {
+			if !p.accept("秒") {
+				return c, p.syntax()
+			}
+			c.s, seconds = s, true
+		}
+	}
+	if needSeconds && !seconds {
+		return c, p.syntax()
+	}
+	return c, p.checkClock(c, start)
 }
 
 // clock reads "h:mm", "hh:mm:ss" and a fraction of a second after "." or
@@ -467,83 +711,223 @@ func (p *parser) zoned(d Date, c clock, def *time.Location) (time.Time, error) {
 	return time.Date(d.Year, d.Month, d.Day, c.h, c.m, c.s, c.ns, loc), nil
 }
 
-// zone reads "Z", "±hh:mm", "±hhmm", "±hh", " ABBR", " ABBR±hh[:mm]"
-// (UTC and GMT only) or " ±hhmm ABBR".
+// zone reads the zone after a time of day: "Z" or a numeric offset
+// directly after it, or after white space a numeric offset, an
+// abbreviation or name [Zone] knows, UTC/GMT with an offset, or any of
+// those in ASCII or full-width parentheses. An offset may be followed by
+// RFC 9557 suffixes ("[Asia/Tokyo]"), an abbreviation or a parenthesized
+// comment. def, when not nil, is the zone when none is written.
 func (p *parser) zone(def *time.Location) (*time.Location, error) {
-	if p.peekByte('Z') || p.peekByte('z') {
+	if (p.peekByte('Z') || p.peekByte('z')) && !letterAt(p.s, p.i+1) {
 		p.i++
-		return time.UTC, nil
+		return p.suffixes(time.UTC)
 	}
 	if loc, ok, err := p.offset(); ok || err != nil {
 		if err != nil {
 			return nil, err
 		}
-		// time.Time.String's form: an abbreviation may follow the offset.
-		save := p.i
-		if p.spaces() > 0 && p.i < len(p.s) && isLetter(p.s[p.i]) {
-			return p.abbrAfterOffset(loc)
-		}
-		p.i = save
-		return loc, nil
+		return p.afterOffset(loc)
 	}
 	save := p.i
 	p.spaces()
-	if p.i == len(p.s) || !(isLetter(p.s[p.i]) || p.s[p.i] == '+' || p.s[p.i] == '-' || p.s[p.i] == '(') {
+	if p.i == len(p.s) {
 		p.i = save
-		if def != nil {
-			return def, nil
-		}
-		return nil, p.fail(ReasonMissingZone, p.i, p.i)
+		return p.noZone(def)
 	}
-	if p.s[p.i] == '+' || p.s[p.i] == '-' {
+	if p.peekByte('+') || p.peekByte('-') {
 		loc, _, err := p.offset()
 		if err != nil {
 			return nil, err
 		}
-		if p.spaces() > 0 && p.i < len(p.s) && isLetter(p.s[p.i]) {
-			return p.abbrAfterOffset(loc)
-		}
-		return loc, nil
+		return p.afterOffset(loc)
 	}
-	paren := p.accept("(")
+	loc, ok, err := p.zoneWords()
+	if err != nil || ok {
+		return loc, err
+	}
+	p.i = save
+	return p.noZone(def)
+}
+
+func (p *parser) noZone(def *time.Location) (*time.Location, error) {
+	if def != nil {
+		return def, nil
+	}
+	return nil, p.fail(ReasonMissingZone, p.i, p.i)
+}
+
+// zoneWords reads a zone written in words at p.i: a name or abbreviation
+// Zone knows (UTC and GMT may carry an offset), bare or in ASCII or
+// full-width parentheses. ok is false, and nothing is read, when none
+// starts there.
+func (p *parser) zoneWords() (loc *time.Location, ok bool, err error) {
+	start := p.i
+	closing := ""
+	switch {
+	case p.accept("("):
+		closing = ")"
+	case p.accept("（"):
+		closing = "）"
+	}
+	loc, ok, err = p.zoneName(closing == "")
+	if err != nil {
+		return nil, true, err
+	}
+	if !ok {
+		p.i = start
+		return nil, false, nil
+	}
+	if closing != "" && !p.accept(closing) {
+		if closing == "）" {
+			p.i = start // not a zone after all: trailing text
+			return nil, false, nil
+		}
+		return nil, true, p.syntax()
+	}
+	return loc, true, nil
+}
+
+// zoneName reads a zone name or abbreviation at p.i. With offsetAllowed,
+// UTC, GMT and UT may be followed by an offset ("GMT+0900"), which may be
+// followed by a parenthesized comment, as JavaScript prints.
+func (p *parser) zoneName(offsetAllowed bool) (loc *time.Location, ok bool, err error) {
+	for _, n := range zoneNames {
+		if len(p.s)-p.i >= len(n.name) && p.s[p.i]|0x20 == n.name[0]|0x20 &&
+			strings.EqualFold(p.s[p.i:p.i+len(n.name)], n.name) && !letterAt(p.s, p.i+len(n.name)) {
+			p.i += len(n.name)
+			return n.loc, true, nil
+		}
+	}
 	start := p.i
 	for p.i < len(p.s) && isLetter(p.s[p.i]) {
 		p.i++
 	}
-	abbr := p.s[start:p.i]
-	loc, ok := Zone(abbr)
-	if !ok {
-		return nil, p.fail(ReasonUnknownZone, start, p.i)
+	if p.i == start {
+		return nil, false, nil
 	}
-	if loc == time.UTC && (p.peekByte('+') || p.peekByte('-')) {
+	abbr := p.s[start:p.i]
+	loc, kind := lookupZone(abbr)
+	switch {
+	case kind == zoneUnknown && (strings.EqualFold(abbr, "AM") || strings.EqualFold(abbr, "PM")):
+		// A 12-hour marker where the form has none (RFC 3339's "T").
+		return nil, true, p.fail(ReasonTwelveHour, start, p.i)
+	case kind == zoneUnknown:
+		return nil, true, p.fail(ReasonUnknownZone, start, p.i)
+	case kind == zoneAmbiguous:
+		if loc == nil || !p.us {
+			return nil, true, p.fail(ReasonAmbiguousZone, start, p.i)
+		}
+	}
+	if offsetAllowed && loc == time.UTC && (p.peekByte('+') || p.peekByte('-')) {
 		off, _, err := p.offset()
 		if err != nil {
-			return nil, err
+			return nil, true, err
 		}
-		loc = off
+		loc, err = p.comment(off)
+		return loc, true, err
 	}
-	if paren && !p.accept(")") {
-		return nil, p.syntax()
+	return loc, true, nil
+}
+
+// afterOffset reads what may follow a numeric offset: RFC 9557 suffixes,
+// and after white space an abbreviation (time.Time.String's "+0900 JST")
+// or a parenthesized comment (RFC 5322's "+0900 (JST)").
+func (p *parser) afterOffset(off *time.Location) (*time.Location, error) {
+	loc, err := p.suffixes(off)
+	if err != nil || p.i > 0 && p.s[p.i-1] == ']' {
+		return loc, err
 	}
-	return loc, nil
+	save := p.i
+	if p.spaces() > 0 && letterAt(p.s, p.i) {
+		return p.abbrAfterOffset(off)
+	}
+	p.i = save
+	return p.comment(off)
 }
 
 // abbrAfterOffset reads the abbreviation that follows a numeric offset and
-// checks that the two agree when the abbreviation is known.
+// checks that the two agree when the abbreviation is known. An ambiguous
+// abbreviation is accepted when the offset is one of its readings, as Go
+// prints China's time ("+0800 CST"); an unknown one names the offset.
 func (p *parser) abbrAfterOffset(off *time.Location) (*time.Location, error) {
 	start := p.i
 	for p.i < len(p.s) && isLetter(p.s[p.i]) {
 		p.i++
 	}
 	abbr := p.s[start:p.i]
-	_, want := (time.Time{}).In(off).Zone()
-	if loc, ok := Zone(abbr); ok {
-		if _, got := (time.Time{}).In(loc).Zone(); got != want {
+	want := offsetOf(off)
+	loc, kind := lookupZone(abbr)
+	switch kind {
+	case zoneKnown:
+		if offsetOf(loc) != want {
 			return nil, p.fail(ReasonBadOffset, start, p.i)
 		}
 		return loc, nil
+	case zoneAmbiguous:
+		if !strings.Contains(readings(abbr), formatOffset(want)+" ") {
+			return nil, p.fail(ReasonBadOffset, start, p.i)
+		}
 	}
 	return time.FixedZone(abbr, want), nil
+}
+
+// comment reads an optional parenthesized comment after a numeric offset,
+// as RFC 5322 and JavaScript's Date.toString write one: "(JST)",
+// "(Japan Standard Time)", "(日本標準時)". A zone Zone knows must agree
+// with the offset; other text, which may be a zone name in any language,
+// is a comment and ignored. A comment is at most 64 bytes and has no
+// nested parentheses.
+func (p *parser) comment(off *time.Location) (*time.Location, error) {
+	save := p.i
+	p.spaces()
+	if !p.accept("(") {
+		p.i = save
+		return off, nil
+	}
+	start := p.i
+	end := strings.IndexByte(p.s[p.i:], ')')
+	if end < 0 || end > 64 || strings.IndexByte(p.s[p.i:p.i+end], '(') >= 0 {
+		p.i = save
+		return off, nil
+	}
+	text := p.s[start : start+end]
+	p.i = start + end + 1
+	loc, kind := lookupZone(text)
+	switch {
+	case kind == zoneKnown && offsetOf(loc) != offsetOf(off),
+		kind == zoneAmbiguous && !strings.Contains(readings(text), formatOffset(offsetOf(off))+" "):
+		return nil, p.fail(ReasonBadOffset, start, start+end)
+	case kind == zoneKnown:
+		return loc, nil
+	}
+	return off, nil
+}
+
+// suffixes reads RFC 9557 suffixes after "Z" or an offset, as Java's
+// ZonedDateTime prints them: "[Asia/Tokyo]", "[UTC]", "[u-ca=japanese]".
+// A zone name Zone knows must agree with the offset; the offset decides
+// otherwise. Each suffix is at most 64 bytes.
+func (p *parser) suffixes(off *time.Location) (*time.Location, error) {
+	loc := off
+	for p.peekByte('[') {
+		end := strings.IndexByte(p.s[p.i:], ']')
+		if end < 0 || end > 66 {
+			return nil, p.syntax()
+		}
+		text := strings.TrimPrefix(p.s[p.i+1:p.i+end], "!")
+		start := p.i + 1
+		p.i += end + 1
+		if strings.IndexByte(text, '=') >= 0 {
+			continue // an annotation such as u-ca=japanese
+		}
+		if z, kind := lookupZone(text); kind == zoneKnown {
+			if offsetOf(z) != offsetOf(off) {
+				return nil, p.fail(ReasonBadOffset, start, start+len(text))
+			}
+			loc = z
+		}
+	}
+	return loc, nil
 }
 
 // offset reads "±hh:mm", "±hhmm" or "±hh". ok is false, and nothing is
@@ -589,6 +973,16 @@ func fixed(secs int) *time.Location {
 	return time.FixedZone("", secs)
 }
 
+// formatOffset returns "+09:00" for 32400 seconds.
+func formatOffset(secs int) string {
+	sign := byte('+')
+	if secs < 0 {
+		sign, secs = '-', -secs
+	}
+	h, m := secs/3600, secs/60%60
+	return string([]byte{sign, byte('0' + h/10), byte('0' + h%10), ':', byte('0' + m/10), byte('0' + m%10)})
+}
+
 var monthNames = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 // month reads an English month name, three letters or in full.
@@ -599,7 +993,7 @@ func (p *parser) month() (time.Month, bool) {
 	}
 	w := p.s[start:p.i]
 	for i, m := range monthNames {
-		if strings.EqualFold(w, m) || strings.EqualFold(w, time.Month(i+1).String()) {
+		if len(w) == 3 && strings.EqualFold(w, m) || len(w) > 3 && strings.EqualFold(w, time.Month(i+1).String()) {
 			return time.Month(i + 1), true
 		}
 	}
@@ -607,64 +1001,160 @@ func (p *parser) month() (time.Month, bool) {
 	return 0, false
 }
 
-// named reads OpenSSL's "Dec 10 23:59:59 2012 GMT" and RFC 1123's
-// "Mon, 10 Dec 2012 23:59:59 GMT".
+// named reads the English forms, which begin with a weekday, a month or a
+// day of the month:
+//
+//	[Www[,]] Mmm D hh:mm:ss [AM] YYYY ZONE     OpenSSL, curl
+//	[Www[,]] Mmm D hh:mm:ss [AM] ZONE YYYY     date, keytool, Java's Date, Go's UnixDate
+//	[Www[,]] Mmm D[,] YYYY[,] [at] h:mm:ss [AM] ZONE   JavaScript, Java (en)
+//	[Www[,]] D Mmm YYYY hh:mm:ss [AM] ZONE     RFC 5322, RFC 1123, date -R
+//
+// A weekday that is written must be the date's.
 func (p *parser) named() (time.Time, error) {
 	start := p.i
-	if m, ok := p.month(); ok {
-		if p.spaces() == 0 {
-			return time.Time{}, p.syntax()
+	wd := time.Weekday(-1)
+	if _, ok := p.month(); !ok && isLetter(p.s[p.i]) {
+		for p.i < len(p.s) && isLetter(p.s[p.i]) {
+			p.i++
 		}
-		d, ok := p.number(1, 2)
-		if !ok || p.spaces() == 0 {
-			return time.Time{}, p.syntax()
-		}
-		c, err := p.clock(true)
-		if err != nil {
-			return time.Time{}, err
-		}
-		if p.spaces() == 0 {
-			return time.Time{}, p.syntax()
-		}
-		y, ok := p.number(4, 4)
+		w, ok := weekdayNamed(p.s[start:p.i])
 		if !ok {
+			return time.Time{}, p.fail(ReasonSyntax, start, p.i)
+		}
+		wd = w
+		comma := p.accept(",")
+		if p.spaces() == 0 && !comma {
 			return time.Time{}, p.syntax()
 		}
-		date := Date{y, m, d}
-		if !date.IsValid() {
-			return time.Time{}, p.fail(ReasonBadDate, start, p.i)
-		}
-		return p.zoned(date, c, nil)
+	} else {
+		p.i = start
 	}
-	// RFC 1123: weekday, comma, day, month, year, time, zone.
-	for p.i < len(p.s) && isLetter(p.s[p.i]) {
-		p.i++
+	var date Date
+	var c clock
+	var loc *time.Location
+	var err error
+	if m, ok := p.month(); ok {
+		date, c, loc, err = p.monthFirst(m, start)
+	} else {
+		date, c, loc, err = p.dayFirst(start)
 	}
-	wd, ok := weekdayNamed(p.s[start:p.i])
-	if !ok || !p.accept(",") || p.spaces() == 0 {
-		return time.Time{}, p.fail(ReasonSyntax, start, p.i)
-	}
-	d, ok := p.number(1, 2)
-	if !ok || p.spaces() == 0 {
-		return time.Time{}, p.syntax()
-	}
-	m, ok := p.month()
-	if !ok || p.spaces() == 0 {
-		return time.Time{}, p.syntax()
-	}
-	y, ok := p.number(4, 4)
-	if !ok || p.spaces() == 0 {
-		return time.Time{}, p.syntax()
-	}
-	date := Date{y, m, d}
-	if !date.IsValid() || date.Weekday() != wd {
-		return time.Time{}, p.fail(ReasonBadDate, start, p.i)
-	}
-	c, err := p.clock(true)
 	if err != nil {
 		return time.Time{}, err
 	}
-	return p.zoned(date, c, nil)
+	if wd >= 0 && date.Weekday() != wd {
+		return time.Time{}, p.fail(ReasonBadDate, start, p.i)
+	}
+	return time.Date(date.Year, date.Month, date.Day, c.h, c.m, c.s, c.ns, loc), nil
+}
+
+// monthFirst reads the forms that begin "Mmm D", after the month.
+func (p *parser) monthFirst(m time.Month, start int) (Date, clock, *time.Location, error) {
+	var c clock
+	if p.spaces() == 0 {
+		return Date{}, c, nil, p.syntax()
+	}
+	d, ok := p.number(1, 2)
+	if !ok {
+		return Date{}, c, nil, p.syntax()
+	}
+	comma := p.accept(",")
+	if p.spaces() == 0 && !comma {
+		return Date{}, c, nil, p.syntax()
+	}
+	if p.countDigits() == 4 {
+		// The year before the time: JavaScript and Java (en).
+		y, _ := p.digits(4)
+		date := Date{y, m, d}
+		if !date.IsValid() {
+			return Date{}, c, nil, p.fail(ReasonBadDate, start, p.i)
+		}
+		comma := p.accept(",")
+		if p.spaces() == 0 && !comma {
+			return Date{}, c, nil, p.syntax()
+		}
+		if len(p.s)-p.i > 2 && strings.EqualFold(p.s[p.i:p.i+2], "at") && !letterAt(p.s, p.i+2) {
+			p.i += 2
+			if p.spaces() == 0 {
+				return Date{}, c, nil, p.syntax()
+			}
+		}
+		c, _, err := p.timeOfDay(false)
+		if err != nil {
+			return Date{}, c, nil, err
+		}
+		loc, err := p.zone(nil)
+		return date, c, loc, err
+	}
+	c, _, err := p.timeOfDay(true)
+	if err != nil {
+		return Date{}, c, nil, err
+	}
+	if p.spaces() == 0 {
+		return Date{}, c, nil, p.syntax()
+	}
+	var loc *time.Location
+	yearFirst := p.countDigits() == 4
+	if !yearFirst {
+		// The Unix form: the zone, then the year.
+		if loc, ok, err = p.unixZone(); err != nil {
+			return Date{}, c, nil, err
+		} else if !ok || p.spaces() == 0 {
+			return Date{}, c, nil, p.syntax()
+		}
+	}
+	y, ok := p.number(4, 4)
+	if !ok {
+		return Date{}, c, nil, p.syntax()
+	}
+	date := Date{y, m, d}
+	if !date.IsValid() {
+		return Date{}, c, nil, p.fail(ReasonBadDate, start, p.i)
+	}
+	if yearFirst {
+		loc, err = p.zone(nil)
+	}
+	return date, c, loc, err
+}
+
+// unixZone reads the zone of the Unix form, which comes before the year:
+// an abbreviation or name, "GMT+09:00", or a numeric offset. ok is false
+// when none is there.
+func (p *parser) unixZone() (*time.Location, bool, error) {
+	if loc, ok, err := p.offset(); ok || err != nil {
+		return loc, true, err
+	}
+	return p.zoneWords()
+}
+
+// dayFirst reads "D Mmm YYYY hh:mm:ss ZONE".
+func (p *parser) dayFirst(start int) (Date, clock, *time.Location, error) {
+	var c clock
+	d, ok := p.number(1, 2)
+	if !ok || p.spaces() == 0 {
+		return Date{}, c, nil, p.syntax()
+	}
+	m, ok := p.month()
+	if !ok || p.spaces() == 0 {
+		return Date{}, c, nil, p.syntax()
+	}
+	y, ok := p.number(4, 4)
+	if !ok {
+		return Date{}, c, nil, p.syntax()
+	}
+	date := Date{y, m, d}
+	if !date.IsValid() {
+		return Date{}, c, nil, p.fail(ReasonBadDate, start, p.i)
+	}
+	comma := p.accept(",")
+	if p.spaces() == 0 && !comma {
+		return Date{}, c, nil, p.syntax()
+	}
+	c, _, err := p.timeOfDay(false) // RFC 5322: the seconds are optional
+	if err != nil {
+		return Date{}, c, nil, err
+	}
+	loc, err := p.zone(nil)
+	return date, c, loc, err
 }
 
 func weekdayNamed(w string) (time.Weekday, bool) {
@@ -677,15 +1167,18 @@ func weekdayNamed(w string) (time.Weekday, bool) {
 	return 0, false
 }
 
-// japaneseDate reads "年M月D日" after the year, and an optional weekday in
-// ASCII or full-width parentheses.
+// japaneseDate reads "年M月D日" after the year, with optional spaces
+// before the month and day numbers (the ja_JP date prints "2012年 12月
+// 11日"), and an optional weekday: "(火)", "（火）", "火曜日", "(火曜日)".
 func (p *parser) japaneseDate(y int) (Date, error) {
 	start := p.i - 4
 	p.accept("年")
+	p.spaces()
 	m, ok := p.number(1, 2)
 	if !ok || !p.accept("月") {
 		return Date{}, p.syntax()
 	}
+	p.spaces()
 	d, ok := p.number(1, 2)
 	if !ok || !p.accept("日") {
 		return Date{}, p.syntax()
@@ -694,29 +1187,53 @@ func (p *parser) japaneseDate(y int) (Date, error) {
 	if !date.IsValid() {
 		return Date{}, p.fail(ReasonBadDate, start, p.i)
 	}
-	save := p.i
-	p.spaces()
-	if p.accept("(") || p.accept("（") {
-		r, size := utf8.DecodeRuneInString(p.s[p.i:])
-		wd := strings.IndexRune("日月火水木金土", r)
-		if wd < 0 {
-			return Date{}, p.syntax()
-		}
-		p.i += size
-		if !(p.accept(")") || p.accept("）")) {
-			return Date{}, p.syntax()
-		}
-		if time.Weekday(wd/3) != date.Weekday() {
-			return Date{}, p.fail(ReasonBadDate, start, p.i)
-		}
-	} else {
-		p.i = save
+	if _, err := p.japaneseWeekday(date, start, false); err != nil {
+		return Date{}, err
 	}
 	return date, nil
 }
 
-// japanese reads "2012年12月11日 8時59分59秒" (or "8:59:59") after the
-// year, optionally followed by a zone; JST when none is written.
+// japaneseWeekday reads an optional Japanese weekday after a date:
+// "(火)", "（火）", "(火曜日)", "火曜日" or "火曜", after optional white
+// space; with parensOnly (after "2012/12/11"), only the parenthesized
+// forms. It reports whether it read one, and refuses one that is not
+// date's weekday (ReasonBadDate, at dateStart).
+func (p *parser) japaneseWeekday(date Date, dateStart int, parensOnly bool) (bool, error) {
+	start := p.i
+	p.spaces()
+	closing := ""
+	switch {
+	case p.accept("("):
+		closing = ")"
+	case p.accept("（"):
+		closing = "）"
+	}
+	r, size := utf8.DecodeRuneInString(p.s[p.i:])
+	wd := strings.IndexRune("日月火水木金土", r)
+	if wd < 0 || closing == "" && parensOnly {
+		if closing != "" {
+			return false, p.syntax()
+		}
+		p.i = start
+		return false, nil
+	}
+	p.i += size
+	long := p.accept("曜日") || p.accept("曜")
+	switch {
+	case closing != "" && !p.accept(closing):
+		return false, p.syntax()
+	case closing == "" && !long:
+		p.i = start // "日" alone is not a weekday
+		return false, nil
+	}
+	if time.Weekday(wd/3) != date.Weekday() {
+		return false, p.fail(ReasonBadDate, dateStart, p.i)
+	}
+	return true, nil
+}
+
+// japanese reads "2012年12月11日 8時59分59秒" (or "8:59:59", "午前8時")
+// after the year, optionally followed by a zone; JST when none is written.
 func (p *parser) japanese(y int) (time.Time, error) {
 	date, err := p.japaneseDate(y)
 	if err != nil {
@@ -726,59 +1243,9 @@ func (p *parser) japanese(y int) (time.Time, error) {
 		return date.In(JST), nil
 	}
 	p.spaces()
-	start := p.i
-	h, ok := p.number(1, 2)
-	if !ok {
-		return time.Time{}, p.syntax()
-	}
-	var c clock
-	if p.accept("時") {
-		c.h = h
-		if m, ok := p.number(1, 2); ok {
-			if !p.accept("分") {
-				return time.Time{}, p.syntax()
-			}
-			c.m = m
-			if s, ok := p.number(1, 2); ok {
-				if !p.accept("秒") {
-					return time.Time{}, p.syntax()
-				}
-				c.s = s
-			}
-		}
-		if err := p.checkClock(c, start); err != nil {
-			return time.Time{}, err
-		}
-	} else {
-		p.i = start
-		if c, err = p.clock(false); err != nil {
-			return time.Time{}, err
-		}
-	}
-	if p.japaneseZone() {
-		return time.Date(date.Year, date.Month, date.Day, c.h, c.m, c.s, c.ns, JST), nil
+	c, _, err := p.timeOfDay(false)
+	if err != nil {
+		return time.Time{}, err
 	}
 	return p.zoned(date, c, JST)
-}
-
-// japaneseZone reads the zone as Japanese text writes it, "日本時間" or
-// "JST" in full-width parentheses, or "日本時間" bare or in ASCII
-// parentheses, and reports whether it did; the zone is then JST.
-func (p *parser) japaneseZone() bool {
-	save := p.i
-	p.spaces()
-	switch {
-	case p.accept("（"):
-		if (p.accept("日本時間") || p.accept("JST")) && p.accept("）") {
-			return true
-		}
-	case p.accept("("):
-		if p.accept("日本時間") && p.accept(")") {
-			return true
-		}
-	case p.accept("日本時間"):
-		return true
-	}
-	p.i = save
-	return false
 }

@@ -34,8 +34,8 @@ func BenchmarkCheckTLSServer(b *testing.B) {
 		eku: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}})
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := validity.CheckTLSServer(cert); err != nil {
-			b.Fatal(err)
+		if v, err := validity.CheckTLSServer(cert); err != nil || v.Outcome != validity.OutcomePass {
+			b.Fatal(v, err)
 		}
 	}
 }
@@ -56,6 +56,19 @@ func BenchmarkCheckEncodingFindings(b *testing.B) {
 	for b.Loop() {
 		if err := validity.CheckEncoding(&x509.Certificate{RawTBSCertificate: raw}); err == nil {
 			b.Fatal("no error")
+		}
+	}
+}
+
+// BenchmarkCheckTLSServerSelfSigned measures the signature verification
+// that tells a self-signed leaf, which TLSServerApplies skips, from a
+// certificate that merely names itself as issuer.
+func BenchmarkCheckTLSServerSelfSigned(b *testing.B) {
+	cert := newCert(b, certOpts{notBefore: utc(2026, 3, 15, 0, 0, 0), notAfter: utc(2026, 9, 29, 23, 59, 59), selfSigned: true})
+	b.ReportAllocs()
+	for b.Loop() {
+		if v, _ := validity.CheckTLSServer(cert); v.Reason != validity.ReasonSelfSigned {
+			b.Fatal(v)
 		}
 	}
 }

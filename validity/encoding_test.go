@@ -268,7 +268,7 @@ func TestCodeSeverityReasonStrings(t *testing.T) {
 	for s := validity.Severity(0); s <= validity.SeverityError+1; s++ {
 		got = append(got, s.String())
 	}
-	for r := validity.Reason(0); r <= validity.ReasonEncoding+1; r++ {
+	for r := validity.Reason(0); r <= validity.ReasonClientAuthNotAllowed+1; r++ {
 		got = append(got, r.String())
 	}
 	for _, s := range got {
@@ -282,7 +282,9 @@ func TestCodeSeverityReasonStrings(t *testing.T) {
 		"Severity(0)", "info", "warning", "error", "Severity(4)",
 		"Reason(0)", "zero time", "invalid period", "not yet valid", "expired", "lifetime exceeded",
 		"lifetime over recommendation", "CA certificate", "not for server authentication", "no limit known",
-		"malformed", "bad time encoding", "Reason(12)",
+		"malformed", "bad time encoding", "compliant", "self-signed leaf", "serverAuth extended key usage",
+		"no extended key usage", "CA/Browser Forum TLS policy", "clientAuth ends for successors",
+		"clientAuth not allowed", "Reason(19)",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("TV-5 String methods (-want +got):\n%s", diff)

@@ -14,22 +14,21 @@ var (
 	ErrInvalidPeriod = errors.New("validity: invalid period")
 	// ErrLifetimeExceeded is matched by a *[LifetimeError] whose certificate
 	// is longer than the MUST NOT bound of TV-6 ([ReasonLifetimeExceeded]).
+	// Crossing only the SHOULD NOT bound is not an error.
 	ErrLifetimeExceeded = errors.New("validity: lifetime exceeds the maximum")
-	// ErrLifetimeWarning is matched by a *[LifetimeError] whose certificate
-	// is longer than the SHOULD NOT bound of TV-6 but within the MUST NOT
-	// bound ([ReasonLifetimeWarning]).
-	ErrLifetimeWarning = errors.New("validity: lifetime exceeds the recommended maximum")
-	// ErrNotApplicable is matched by the *[LifetimeError] that
-	// [TLSServerApplies] returns for a certificate the TV-6 limits do not
-	// apply to, and that [CheckTLSServer] therefore does not measure
-	// ([ReasonCACertificate], [ReasonNotServerAuth], [ReasonNoLimit]).
-	ErrNotApplicable = errors.New("validity: lifetime limits not applicable")
+	// ErrClientAuthNotAllowed is matched by a *[ClientAuthError] whose TLS
+	// server certificate was issued on or after 2027-03-15 with the
+	// clientAuth extended key usage ([ReasonClientAuthNotAllowed]).
+	ErrClientAuthNotAllowed = errors.New("validity: clientAuth not allowed in a TLS server certificate")
 	// ErrMalformed is matched by an *[EncodingError] whose input is not the
-	// DER of a TBSCertificate ([ReasonMalformed]).
+	// DER of a TBSCertificate, and by the errors of [CheckTLSServer] and
+	// [CheckClientAuth] for a nil certificate ([ReasonMalformed]).
 	ErrMalformed = errors.New("validity: malformed certificate")
 )
 
-// A Reason says why a function of this package returned an error.
+// A Reason says why a function of this package gave its answer: why it
+// returned an error, why a [Verdict] has its Outcome, or why the TV-6
+// limits apply to a certificate or not ([TLSServerApplies]).
 type Reason int
 
 const (
@@ -44,20 +43,22 @@ const (
 	// ReasonExpired results when the instant is after NotAfter.
 	ReasonExpired
 	// ReasonLifetimeExceeded results when a TLS server certificate is
-	// longer than the MUST NOT bound in force at its notBefore (TV-6).
+	// longer than the MUST NOT bound in force at its notBefore (TV-6):
+	// [OutcomeError] and a *[LifetimeError].
 	ReasonLifetimeExceeded
 	// ReasonLifetimeWarning results when a TLS server certificate is longer
 	// than the SHOULD NOT bound in force at its notBefore but not the MUST
-	// NOT bound (TV-6).
+	// NOT bound (TV-6): [OutcomeWarning], no error.
 	ReasonLifetimeWarning
-	// ReasonCACertificate results when [TLSServerApplies] is given a CA
-	// certificate, to which the TV-6 limits do not apply.
+	// ReasonCACertificate results when a check is given a CA certificate,
+	// to which the TV-6 limits and the clientAuth ban do not apply.
 	ReasonCACertificate
-	// ReasonNotServerAuth results when [TLSServerApplies] is given a
-	// certificate whose extended key usage excludes server authentication.
+	// ReasonNotServerAuth results when a check is given a certificate whose
+	// extended key usage excludes server authentication and that asserts
+	// no CA/Browser Forum TLS policy.
 	ReasonNotServerAuth
-	// ReasonNoLimit results when [TLSServerApplies] is given a certificate
-	// issued before the first TV-6 step this package knows
+	// ReasonNoLimit results when a TV-6 check is given a certificate or
+	// period issued before the first step this package knows
 	// (2016-07-02T00:00:00Z).
 	ReasonNoLimit
 	// ReasonMalformed results when the bytes given as a TBSCertificate are
@@ -66,20 +67,56 @@ const (
 	// ReasonEncoding results when the validity's time encoding has at least
 	// one finding of [SeverityWarning] or [SeverityError] (TV-5).
 	ReasonEncoding
+	// ReasonCompliant results when a check finds nothing to report: a
+	// [Verdict] of [OutcomePass].
+	ReasonCompliant
+	// ReasonSelfSigned results when a check is given a leaf certificate
+	// that is self-signed (its issuer is its subject and its own key
+	// verifies its signature): no CA issued it, so the TV-6 limits and
+	// the clientAuth ban do not apply.
+	ReasonSelfSigned
+	// ReasonServerAuthEKU results when [TLSServerApplies] finds serverAuth
+	// or anyExtendedKeyUsage in a certificate's extended key usage.
+	ReasonServerAuthEKU
+	// ReasonNoEKU results when [TLSServerApplies] finds a certificate with
+	// no extended key usage, which clients accept for any purpose.
+	ReasonNoEKU
+	// ReasonTLSPolicy results when [TLSServerApplies] finds a certificate
+	// whose extended key usage excludes server authentication but that
+	// asserts a CA/Browser Forum TLS policy (2.23.140.1.1, or an OID under
+	// 2.23.140.1.2), and so claims to be a Baseline Requirements
+	// certificate.
+	ReasonTLSPolicy
+	// ReasonClientAuthEnding results when [CheckClientAuth] finds clientAuth
+	// in a TLS server certificate issued before 2027-03-15 and the
+	// successor, issued at the instant given, may not carry it:
+	// [OutcomeWarning], no error.
+	ReasonClientAuthEnding
+	// ReasonClientAuthNotAllowed results when [CheckClientAuth] finds
+	// clientAuth in a TLS server certificate issued on or after 2027-03-15:
+	// [OutcomeError] and a *[ClientAuthError].
+	ReasonClientAuthNotAllowed
 )
 
 var reasonText = [...]string{
-	ReasonZeroTime:         "zero time",
-	ReasonInvalidPeriod:    "invalid period",
-	ReasonNotYetValid:      "not yet valid",
-	ReasonExpired:          "expired",
-	ReasonLifetimeExceeded: "lifetime exceeded",
-	ReasonLifetimeWarning:  "lifetime over recommendation",
-	ReasonCACertificate:    "CA certificate",
-	ReasonNotServerAuth:    "not for server authentication",
-	ReasonNoLimit:          "no limit known",
-	ReasonMalformed:        "malformed",
-	ReasonEncoding:         "bad time encoding",
+	ReasonZeroTime:             "zero time",
+	ReasonInvalidPeriod:        "invalid period",
+	ReasonNotYetValid:          "not yet valid",
+	ReasonExpired:              "expired",
+	ReasonLifetimeExceeded:     "lifetime exceeded",
+	ReasonLifetimeWarning:      "lifetime over recommendation",
+	ReasonCACertificate:        "CA certificate",
+	ReasonNotServerAuth:        "not for server authentication",
+	ReasonNoLimit:              "no limit known",
+	ReasonMalformed:            "malformed",
+	ReasonEncoding:             "bad time encoding",
+	ReasonCompliant:            "compliant",
+	ReasonSelfSigned:           "self-signed leaf",
+	ReasonServerAuthEKU:        "serverAuth extended key usage",
+	ReasonNoEKU:                "no extended key usage",
+	ReasonTLSPolicy:            "CA/Browser Forum TLS policy",
+	ReasonClientAuthEnding:     "clientAuth ends for successors",
+	ReasonClientAuthNotAllowed: "clientAuth not allowed",
 }
 
 // String returns the reason in words, such as "expired";
@@ -91,7 +128,7 @@ func (r Reason) String() string {
 	return "Reason(" + strconv.Itoa(int(r)) + ")"
 }
 
-// A Severity grades a finding or a lifetime error.
+// A Severity grades a [Finding] of [EncodingFindings].
 type Severity int
 
 const (

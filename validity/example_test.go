@@ -5,6 +5,7 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/x509"
+	"crypto/x509/pkix"
 	"errors"
 	"fmt"
 	"math/big"
@@ -14,14 +15,21 @@ import (
 	"github.com/certlife/certlife/validity"
 )
 
-// exampleCert returns a self-signed certificate for the examples.
+// exampleCert returns a certificate for the examples, issued by a
+// throwaway CA: the TV-6 limits do not bind self-signed leaves.
 func exampleCert(notBefore, notAfter time.Time, eku ...x509.ExtKeyUsage) *x509.Certificate {
+	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		panic(err)
+	}
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		panic(err)
 	}
-	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), NotBefore: notBefore, NotAfter: notAfter, ExtKeyUsage: eku}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	ca := &x509.Certificate{Subject: pkix.Name{CommonName: "Example CA"}, IsCA: true, BasicConstraintsValid: true}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "www.example.jp"},
+		NotBefore: notBefore, NotAfter: notAfter, ExtKeyUsage: eku}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
 	if err != nil {
 		panic(err)
 	}
@@ -280,59 +288,113 @@ func ExampleLimit_LatestNotAfter() {
 }
 
 func ExampleDCVReuse() {
-	fmt.Println(validity.DCVReuse(time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)))
-	fmt.Println(validity.DCVReuse(time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)))
-	fmt.Println(validity.DCVReuse(time.Date(2027, 3, 15, 0, 0, 0, 0, time.UTC)))
-	fmt.Println(validity.DCVReuse(time.Date(2029, 3, 15, 0, 0, 0, 0, time.UTC)))
-	// Output:
-	// 398
-	// 200
-	// 100
-	// 10
-}
-
-func ExampleCheckTLSServer() {
-	nb := time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)
-	serverAuth := x509.ExtKeyUsageServerAuth
-	for _, na := range []time.Time{
-		time.Date(2026, 9, 29, 23, 59, 59, 0, time.UTC), // 199 days
-		time.Date(2026, 9, 30, 23, 59, 59, 0, time.UTC), // 200 days
-		time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC),    // 201 days
+	for _, issued := range []time.Time{
+		time.Date(2021, 9, 30, 0, 0, 0, 0, time.UTC),
+		time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC),
+		time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC),
+		time.Date(2027, 3, 15, 0, 0, 0, 0, time.UTC),
+		time.Date(2029, 3, 15, 0, 0, 0, 0, time.UTC),
 	} {
-		err := validity.CheckTLSServer(exampleCert(nb, na, serverAuth))
-		fmt.Println(err == nil, errors.Is(err, validity.ErrLifetimeWarning), errors.Is(err, validity.ErrLifetimeExceeded))
+		fmt.Println(issued.Format("2006-01-02"), validity.DCVReuse(issued), "days")
 	}
-	// Client certificates and CA certificates are not measured.
-	client := exampleCert(nb, nb.AddDate(5, 0, 0), x509.ExtKeyUsageClientAuth)
-	fmt.Println(validity.CheckTLSServer(client))
 	// Output:
-	// true false false
-	// false true false
-	// false false true
-	// <nil>
+	// 2021-09-30 825 days
+	// 2026-03-14 398 days
+	// 2026-03-15 200 days
+	// 2027-03-15 100 days
+	// 2029-03-15 10 days
 }
 
-func ExampleCheckTLSServerPeriod() {
-	p := validity.Period{
-		NotBefore: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC),
-		NotAfter:  time.Date(2026, 3, 14, 23, 59, 59, 0, time.UTC), // 366 days
-	}
-	fmt.Println(validity.CheckTLSServerPeriod(p))
-	// A yearly renewal cadence stops being possible on 2026-03-15.
-	p.NotBefore = p.NotBefore.AddDate(1, 0, 1)
-	p.NotAfter = p.NotAfter.AddDate(1, 0, 1)
-	err := validity.CheckTLSServerPeriod(p)
-	var le *validity.LifetimeError
-	if errors.As(err, &le) {
-		fmt.Println(le.Days, le.Limit.MaxDays, le.Severity)
+// The subject's identity (an OV or EV organization) may be reused longer
+// than the domain validation, but from 2026-03-15 for 398 days only.
+func ExampleIdentityReuse() {
+	for _, issued := range []time.Time{
+		time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC),
+		time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC),
+	} {
+		n := validity.IdentityReuse(issued)
+		oldest := issued.AddDate(0, 0, -n)
+		fmt.Printf("issued %s: identity checked on or after %s (%d days), domain within %d days\n",
+			issued.Format("2006-01-02"), oldest.Format("2006-01-02"), n, validity.DCVReuse(issued))
 	}
 	// Output:
-	// <nil>
-	// 366 200 error
+	// issued 2026-03-14: identity checked on or after 2023-12-10 (825 days), domain within 398 days
+	// issued 2026-03-15: identity checked on or after 2025-02-10 (398 days), domain within 200 days
+}
+
+// A compliant 398-day certificate of 2025 gets a warning, which is not an
+// error; one second more is an error.
+func ExampleCheckTLSServer() {
+	nb := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	for _, na := range []time.Time{
+		time.Date(2026, 7, 2, 23, 59, 59, 0, time.UTC), // 397 days
+		time.Date(2026, 7, 3, 23, 59, 59, 0, time.UTC), // 398 days
+		time.Date(2026, 7, 4, 0, 0, 0, 0, time.UTC),    // 399 days
+	} {
+		v, err := validity.CheckTLSServer(exampleCert(nb, na, x509.ExtKeyUsageServerAuth))
+		fmt.Println(v.Outcome, v.Days, err != nil, errors.Is(err, validity.ErrLifetimeExceeded))
+	}
+	// Client certificates are not measured.
+	v, err := validity.CheckTLSServer(exampleCert(nb, nb.AddDate(5, 0, 0), x509.ExtKeyUsageClientAuth))
+	fmt.Println(v, err)
+	// Output:
+	// pass 397 false false
+	// warning 398 false false
+	// error 399 true true
+	// not applicable: not for server authentication <nil>
+}
+
+// A certificate issued in 2019 is measured as the Baseline Requirements of
+// the time measured it, notAfter - notBefore: exactly 825 days complies.
+func ExampleCheckTLSServerPeriod() {
+	nb := time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
+	p := validity.Period{NotBefore: nb, NotAfter: nb.Add(825 * 24 * time.Hour)}
+	v, err := validity.CheckTLSServerPeriod(p)
+	fmt.Println(v.Outcome, v.Days, p.Days(), err)
+
+	p.NotAfter = p.NotAfter.Add(time.Second)
+	v, err = validity.CheckTLSServerPeriod(p)
+	fmt.Println(v.Outcome, v.Days, err)
+
+	// A yearly renewal cadence stops being possible on 2026-03-15.
+	nb = time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)
+	v, _ = validity.CheckTLSServerPeriod(validity.Period{NotBefore: nb, NotAfter: nb.AddDate(1, 0, 0).Add(-time.Second)})
+	fmt.Println(v.Outcome, v.Days, v.Limit.MaxDays)
+	// Output:
+	// pass 825 826 <nil>
+	// error 826 validity: lifetime of 826 days (2019-01-01T00:00:00Z through 2021-04-05T00:00:01Z) exceeds the maximum of 825 days (BR 6.3.2, ballot 193: issued after 1 March 2018, 825 days)
+	// error 365 200
+}
+
+// A Verdict's Outcome tells apart what a caller must reject (an error),
+// what it may accept with a note (a warning) and what the rule does not
+// judge; its figures say by how much.
+func ExampleVerdict() {
+	nb := time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)
+	v, err := validity.CheckTLSServerPeriod(validity.Period{NotBefore: nb, NotAfter: time.Date(2026, 9, 30, 23, 59, 59, 0, time.UTC)})
+	if err != nil {
+		fmt.Println("reject:", err)
+		return
+	}
+	switch v.Outcome {
+	case validity.OutcomeWarning:
+		fmt.Printf("accept with a note: %d days, over the recommended %d\n", v.Days, v.Limit.WarnDays)
+	case validity.OutcomePass:
+		fmt.Println("accept")
+	}
+	fmt.Println(v)
+	// Output:
+	// accept with a note: 200 days, over the recommended 199
+	// warning: lifetime of 200 days (2026-03-15T00:00:00Z through 2026-09-30T23:59:59Z) exceeds the recommended maximum of 199 days (BR 6.3.2, ballot SC-081: issued on or after 15 March 2026, 200 days (SHOULD 199))
+}
+
+func ExampleOutcome_String() {
+	fmt.Println(validity.OutcomeNotApplicable, validity.OutcomePass, validity.OutcomeWarning, validity.OutcomeError)
+	// Output: not applicable pass warning error
 }
 
 func ExampleLifetimeError() {
-	err := validity.CheckTLSServerPeriod(validity.Period{
+	_, err := validity.CheckTLSServerPeriod(validity.Period{
 		NotBefore: time.Date(2029, 3, 15, 0, 0, 0, 0, time.UTC),
 		NotAfter:  time.Date(2029, 5, 1, 0, 0, 0, 0, time.UTC),
 	})
@@ -349,27 +411,59 @@ func ExampleLifetimeError() {
 }
 
 func ExampleLifetimeError_Is() {
-	err := validity.CheckTLSServerPeriod(validity.Period{
+	_, err := validity.CheckTLSServerPeriod(validity.Period{
 		NotBefore: time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC),
-		NotAfter:  time.Date(2026, 9, 30, 23, 59, 59, 0, time.UTC),
+		NotAfter:  time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC),
 	})
-	fmt.Println(errors.Is(err, validity.ErrLifetimeWarning), errors.Is(err, validity.ErrLifetimeExceeded))
+	fmt.Println(errors.Is(err, validity.ErrLifetimeExceeded), errors.Is(err, validity.ErrInvalidPeriod))
 	// Output: true false
 }
 
-// The Q9 certificate of 2011 predates every TV-6 step: CheckTLSServer
-// passes it, and TLSServerApplies says why.
+// The Q9 certificate of 2011 predates every TV-6 step; a certificate with
+// serverAuth, or with no extended key usage at all, is measured; a client
+// certificate is not.
 func ExampleTLSServerApplies() {
-	cert := exampleCert(
+	q9 := exampleCert(
 		time.Date(2011, 12, 10, 0, 0, 0, 0, time.UTC),
 		time.Date(2012, 12, 10, 23, 59, 59, 0, time.UTC),
 		x509.ExtKeyUsageServerAuth)
-	fmt.Println(validity.CheckTLSServer(cert))
-	err := validity.TLSServerApplies(cert)
-	fmt.Println(errors.Is(err, validity.ErrNotApplicable), err)
+	fmt.Println(validity.TLSServerApplies(q9))
+	nb := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	fmt.Println(validity.TLSServerApplies(exampleCert(nb, nb.AddDate(0, 6, 0), x509.ExtKeyUsageServerAuth)))
+	fmt.Println(validity.TLSServerApplies(exampleCert(nb, nb.AddDate(0, 6, 0))))
+	fmt.Println(validity.TLSServerApplies(exampleCert(nb, nb.AddDate(1, 0, 0), x509.ExtKeyUsageClientAuth)))
 	// Output:
-	// <nil>
-	// true validity: lifetime not checked: no limit known for notBefore 2011-12-10T00:00:00Z
+	// false no limit known
+	// true serverAuth extended key usage
+	// true no extended key usage
+	// false not for server authentication
+}
+
+// A server certificate of 2026 that carries clientAuth for mutual TLS: its
+// successor may carry clientAuth if issued before 2027-03-15, not after.
+func ExampleCheckClientAuth() {
+	cert := exampleCert(
+		time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2027, 3, 19, 23, 59, 59, 0, time.UTC), // 200 days
+		x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth)
+	for _, renew := range []time.Time{
+		time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2027, 3, 15, 0, 0, 0, 0, time.UTC),
+	} {
+		v, err := validity.CheckClientAuth(cert, renew)
+		fmt.Println(renew.Format("2006-01-02"), v.Outcome, v.Reason, err)
+	}
+	// A certificate issued from 2027-03-15 on may not carry clientAuth.
+	late := exampleCert(
+		time.Date(2027, 3, 15, 0, 0, 0, 0, time.UTC),
+		time.Date(2027, 6, 22, 23, 59, 59, 0, time.UTC),
+		x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth)
+	_, err := validity.CheckClientAuth(late, time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC))
+	fmt.Println(errors.Is(err, validity.ErrClientAuthNotAllowed))
+	// Output:
+	// 2027-03-01 pass compliant <nil>
+	// 2027-03-15 warning clientAuth ends for successors <nil>
+	// true
 }
 
 func ExamplePeriodError() {
@@ -468,12 +562,12 @@ func ExamplePeriodError_Is() {
 }
 
 func ExampleLifetimeError_Error() {
-	err := validity.CheckTLSServerPeriod(validity.Period{
+	_, err := validity.CheckTLSServerPeriod(validity.Period{
 		NotBefore: time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC),
-		NotAfter:  time.Date(2026, 9, 30, 23, 59, 59, 0, time.UTC),
+		NotAfter:  time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC),
 	})
 	fmt.Println(err)
-	// Output: validity: lifetime of 200 days (2026-03-15T00:00:00Z through 2026-09-30T23:59:59Z) exceeds the recommended maximum of 199 days (BR 6.3.2, ballot SC-081: issued on or after 15 March 2026, 200 days (SHOULD 199))
+	// Output: validity: lifetime of 201 days (2026-03-15T00:00:00Z through 2026-10-01T00:00:00Z) exceeds the maximum of 200 days (BR 6.3.2, ballot SC-081: issued on or after 15 March 2026, 200 days (SHOULD 199))
 }
 
 func ExampleEncodingError_Error() {

@@ -1,7 +1,6 @@
 package validity_test
 
 import (
-	"crypto/x509"
 	"errors"
 	"testing"
 	"time"
@@ -93,10 +92,10 @@ func TestTLSServerLimits(t *testing.T) {
 	want := []validity.Limit{
 		{MaxDays: 1185, MaxMonths: 39, From: utc(2016, 7, 2, 0, 0, 0), Until: utc(2018, 3, 2, 0, 0, 0)},
 		{MaxDays: 825, From: utc(2018, 3, 2, 0, 0, 0), Until: utc(2020, 9, 1, 0, 0, 0)},
-		{MaxDays: 398, WarnDays: 397, From: utc(2020, 9, 1, 0, 0, 0), Until: utc(2026, 3, 15, 0, 0, 0)},
-		{MaxDays: 200, WarnDays: 199, From: utc(2026, 3, 15, 0, 0, 0), Until: utc(2027, 3, 15, 0, 0, 0)},
-		{MaxDays: 100, WarnDays: 99, From: utc(2027, 3, 15, 0, 0, 0), Until: utc(2029, 3, 15, 0, 0, 0)},
-		{MaxDays: 47, WarnDays: 46, From: utc(2029, 3, 15, 0, 0, 0)},
+		{MaxDays: 398, WarnDays: 397, Inclusive: true, From: utc(2020, 9, 1, 0, 0, 0), Until: utc(2026, 3, 15, 0, 0, 0)},
+		{MaxDays: 200, WarnDays: 199, Inclusive: true, From: utc(2026, 3, 15, 0, 0, 0), Until: utc(2027, 3, 15, 0, 0, 0)},
+		{MaxDays: 100, WarnDays: 99, Inclusive: true, From: utc(2027, 3, 15, 0, 0, 0), Until: utc(2029, 3, 15, 0, 0, 0)},
+		{MaxDays: 47, WarnDays: 46, Inclusive: true, From: utc(2029, 3, 15, 0, 0, 0)},
 	}
 	ignoreSource := cmp.Transformer("noSource", func(l validity.Limit) validity.Limit { l.Source = ""; return l })
 	if diff := cmp.Diff(want, got, ignoreSource); diff != "" {
@@ -140,6 +139,7 @@ func TestTV6ThirtyNineMonthsInDays(t *testing.T) {
 
 func TestLatestNotAfter(t *testing.T) {
 	m39 := validity.TLSServerLimit(utc(2017, 1, 1, 0, 0, 0))
+	d825 := validity.TLSServerLimit(utc(2019, 1, 1, 0, 0, 0))
 	d200 := validity.TLSServerLimit(utc(2026, 3, 15, 0, 0, 0))
 	d398 := validity.TLSServerLimit(utc(2024, 2, 29, 0, 0, 0))
 	tests := []struct {
@@ -148,11 +148,14 @@ func TestLatestNotAfter(t *testing.T) {
 		notBefore time.Time
 		want      time.Time
 	}{
-		{"TV-6 200 days from 2026-03-15", d200, utc(2026, 3, 15, 0, 0, 0), utc(2026, 9, 30, 23, 59, 59)},
+		{"TV-6 200 days from 2026-03-15 include notAfter's second", d200, utc(2026, 3, 15, 0, 0, 0), utc(2026, 9, 30, 23, 59, 59)},
 		{"TV-6 398 days from 29 February 2024", d398, utc(2024, 2, 29, 0, 0, 0), utc(2025, 4, 1, 23, 59, 59)},
-		{"TV-6 39 months clamped to 29 February", m39, utc(2016, 11, 30, 12, 0, 0), utc(2020, 2, 29, 11, 59, 59)},
-		{"TV-6 39 months from 2017-01-01", m39, utc(2017, 1, 1, 0, 0, 0), utc(2020, 3, 31, 23, 59, 59)},
-		{"TV-6 39 months counted in UTC from a JST notBefore", m39, jst(2017, 1, 1, 0, 0, 0), utc(2020, 3, 31, 14, 59, 59)},
+		{"TV-6 825 days measured without the extra second", d825, utc(2018, 3, 2, 15, 49, 34), utc(2020, 6, 4, 15, 49, 34)},
+		{"TV-6 825 days across 29 February 2020", d825, utc(2019, 1, 1, 0, 0, 0), utc(2021, 4, 5, 0, 0, 0)},
+		{"TV-6 39 months measured without the extra second", m39, utc(2017, 1, 1, 0, 0, 0), utc(2020, 4, 1, 0, 0, 0)},
+		{"TV-6 39 months clamped to 29 February", m39, utc(2016, 11, 30, 12, 0, 0), utc(2020, 2, 29, 12, 0, 0)},
+		{"TV-6 39 months clamped to 28 February", m39, utc(2017, 11, 30, 0, 0, 0), utc(2021, 2, 28, 0, 0, 0)},
+		{"TV-6 39 months counted in UTC from a JST notBefore", m39, jst(2017, 1, 1, 0, 0, 0), utc(2020, 3, 31, 15, 0, 0)},
 		{"TV-6 no limit known", validity.Limit{}, utc(2015, 1, 1, 0, 0, 0), time.Time{}},
 		{"TV-6 zero notBefore", d200, time.Time{}, time.Time{}},
 	}
@@ -166,225 +169,54 @@ func TestLatestNotAfter(t *testing.T) {
 				return
 			}
 			// The latest notAfter complies; one nanosecond later does not.
-			if err := validity.CheckTLSServerPeriod(validity.Period{NotBefore: tt.notBefore, NotAfter: got}); errors.Is(err, validity.ErrLifetimeExceeded) {
-				t.Errorf("TV-6 latest notAfter %v is refused: %v", got, err)
+			if v, err := validity.CheckTLSServerPeriod(validity.Period{NotBefore: tt.notBefore, NotAfter: got}); err != nil {
+				t.Errorf("TV-6 latest notAfter %v is refused: %v, %v", got, v, err)
 			}
-			if err := validity.CheckTLSServerPeriod(validity.Period{NotBefore: tt.notBefore, NotAfter: got.Add(time.Nanosecond)}); !errors.Is(err, validity.ErrLifetimeExceeded) {
+			if _, err := validity.CheckTLSServerPeriod(validity.Period{NotBefore: tt.notBefore, NotAfter: got.Add(time.Nanosecond)}); !errors.Is(err, validity.ErrLifetimeExceeded) {
 				t.Errorf("TV-6 1ns after latest notAfter %v: err = %v, want ErrLifetimeExceeded", got, err)
 			}
 		})
 	}
 }
 
-func TestDCVReuse(t *testing.T) {
+func TestValidationReuse(t *testing.T) {
 	ns := time.Nanosecond
+	var (
+		r825   = utc(2018, 3, 1, 0, 0, 0)
+		dcv398 = utc(2021, 10, 1, 0, 0, 0)
+		s200   = utc(2026, 3, 15, 0, 0, 0)
+		s100   = utc(2027, 3, 15, 0, 0, 0)
+		s10    = utc(2029, 3, 15, 0, 0, 0)
+	)
 	tests := []struct {
-		name   string
-		issued time.Time
-		want   int
+		name          string
+		issued        time.Time
+		dcv, identity int
 	}{
-		{"TV-6 DCV zero time", time.Time{}, 0},
-		{"TV-6 DCV 398 days in 2020", utc(2020, 9, 1, 0, 0, 0), 398},
-		{"TV-6 DCV 398 days 1ns before 2026-03-15", utc(2026, 3, 15, 0, 0, 0).Add(-ns), 398},
-		{"TV-6 DCV 200 days at 2026-03-15", utc(2026, 3, 15, 0, 0, 0), 200},
-		{"TV-6 DCV 200 days 1ns after 2026-03-15", utc(2026, 3, 15, 0, 0, 0).Add(ns), 200},
-		{"TV-6 DCV 200 days 1ns before 2027-03-15", utc(2027, 3, 15, 0, 0, 0).Add(-ns), 200},
-		{"TV-6 DCV 100 days at 2027-03-15", utc(2027, 3, 15, 0, 0, 0), 100},
-		{"TV-6 DCV 100 days 1ns before 2029-03-15", utc(2029, 3, 15, 0, 0, 0).Add(-ns), 100},
-		{"TV-6 DCV 10 days at 2029-03-15", utc(2029, 3, 15, 0, 0, 0), 10},
-		{"TV-6 DCV 10 days 1ns after 2029-03-15", utc(2029, 3, 15, 0, 0, 0).Add(ns), 10},
+		{"TV-6 reuse zero time is not known", time.Time{}, 0, 0},
+		{"TV-6 reuse 1ns before 2018-03-01 is not known", r825.Add(-ns), 0, 0},
+		{"TV-6 reuse 825 days at 2018-03-01", r825, 825, 825},
+		{"TV-6 DCV 825 days 1ns before 2021-10-01", dcv398.Add(-ns), 825, 825},
+		{"TV-6 DCV 398 days at 2021-10-01", dcv398, 398, 825},
+		{"TV-6 DCV 398 days 1ns after 2021-10-01", dcv398.Add(ns), 398, 825},
+		{"TV-6 DCV 398 and identity 825 days 1ns before 2026-03-15", s200.Add(-ns), 398, 825},
+		{"TV-6 DCV 200 and identity 398 days at 2026-03-15", s200, 200, 398},
+		{"TV-6 DCV 200 days 1ns after 2026-03-15", s200.Add(ns), 200, 398},
+		{"TV-6 DCV 200 days at 2026-03-15 09:00 JST is the same instant", jst(2026, 3, 15, 9, 0, 0), 200, 398},
+		{"TV-6 DCV 398 days at 2026-03-15 08:59:59 JST", jst(2026, 3, 15, 8, 59, 59), 398, 825},
+		{"TV-6 DCV 200 days 1ns before 2027-03-15", s100.Add(-ns), 200, 398},
+		{"TV-6 DCV 100 days at 2027-03-15", s100, 100, 398},
+		{"TV-6 DCV 100 days 1ns before 2029-03-15", s10.Add(-ns), 100, 398},
+		{"TV-6 DCV 10 days at 2029-03-15", s10, 10, 398},
+		{"TV-6 DCV 10 days in 2050", utc(2050, 1, 1, 0, 0, 0), 10, 398},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := validity.DCVReuse(tt.issued); got != tt.want {
-				t.Errorf("DCVReuse(%v) = %d, want %d", tt.issued, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestCheckTLSServerPeriod(t *testing.T) {
-	days := func(n int) time.Duration { return time.Duration(n) * 24 * time.Hour }
-	// period returns the period of the given TV-3 length from nb.
-	period := func(nb time.Time, length time.Duration) validity.Period {
-		return validity.Period{NotBefore: nb, NotAfter: nb.Add(length - time.Second)}
-	}
-	s200 := utc(2026, 3, 15, 0, 0, 0)
-	tests := []struct {
-		name     string
-		p        validity.Period
-		want     validity.Reason // 0: nil
-		wantDays int
-	}{
-		{"TV-6 200 days from 2026-03-15", period(s200, days(200)), validity.ReasonLifetimeWarning, 200},
-		{"TV-6 199 days from 2026-03-15", period(s200, days(199)), 0, 199},
-		{"TV-6 199 days and 1ns from 2026-03-15 is a warning", period(s200, days(199)+time.Nanosecond), validity.ReasonLifetimeWarning, 200},
-		{"TV-6 200 days and 1ns from 2026-03-15 is exceeded", period(s200, days(200)+time.Nanosecond), validity.ReasonLifetimeExceeded, 201},
-		{"TV-6 200 days and 1s from 2026-03-15 is exceeded", period(s200, days(200)+time.Second), validity.ReasonLifetimeExceeded, 201},
-		{"TV-6 398 days 1ns before 2026-03-15 is a warning", period(s200.Add(-time.Nanosecond), days(398)), validity.ReasonLifetimeWarning, 398},
-		{"TV-6 398 days at 2026-03-15 is exceeded", period(s200, days(398)), validity.ReasonLifetimeExceeded, 398},
-		{"TV-6 yearly renewal (366 days) before 2026-03-15", period(utc(2025, 3, 14, 0, 0, 0), days(366)), 0, 366},
-		{"TV-6 yearly renewal (365 days) from 2026-03-15 is exceeded", period(s200, days(365)), validity.ReasonLifetimeExceeded, 365},
-		{"TV-6 Q9 certificate in 2011 has no limit, so passes", q9(t), 0, 367},
-		{"TV-6 398 days from 2020-09-01", period(utc(2020, 9, 1, 0, 0, 0), days(398)), validity.ReasonLifetimeWarning, 398},
-		{"TV-6 397 days from 2020-09-01", period(utc(2020, 9, 1, 0, 0, 0), days(397)), 0, 397},
-		{"TV-6 399 days 1ns before 2020-09-01 is within 825", period(utc(2020, 9, 1, 0, 0, 0).Add(-time.Nanosecond), days(399)), 0, 399},
-		{"TV-6 825 days from 2018-03-02", period(utc(2018, 3, 2, 0, 0, 0), days(825)), 0, 825},
-		{"TV-6 826 days from 2018-03-02", period(utc(2018, 3, 2, 0, 0, 0), days(826)), validity.ReasonLifetimeExceeded, 826},
-		{"TV-6 39 months from 2017-01-01", validity.Period{NotBefore: utc(2017, 1, 1, 0, 0, 0), NotAfter: utc(2020, 3, 31, 23, 59, 59)}, 0, 1186},
-		{"TV-6 39 months and 1ns from 2017-01-01", validity.Period{NotBefore: utc(2017, 1, 1, 0, 0, 0), NotAfter: utc(2020, 3, 31, 23, 59, 59).Add(time.Nanosecond)}, validity.ReasonLifetimeExceeded, 1187},
-		{"TV-6 100 days from 2027-03-15", period(utc(2027, 3, 15, 0, 0, 0), days(100)), validity.ReasonLifetimeWarning, 100},
-		{"TV-6 99 days from 2027-03-15", period(utc(2027, 3, 15, 0, 0, 0), days(99)), 0, 99},
-		{"TV-6 101 days from 2027-03-15", period(utc(2027, 3, 15, 0, 0, 0), days(101)), validity.ReasonLifetimeExceeded, 101},
-		{"TV-6 47 days from 2029-03-15", period(utc(2029, 3, 15, 0, 0, 0), days(47)), validity.ReasonLifetimeWarning, 47},
-		{"TV-6 46 days from 2029-03-15", period(utc(2029, 3, 15, 0, 0, 0), days(46)), 0, 46},
-		{"TV-6 48 days from 2029-03-15", period(utc(2029, 3, 15, 0, 0, 0), days(48)), validity.ReasonLifetimeExceeded, 48},
-		{"TV-6 inverted period", validity.Period{NotBefore: s200, NotAfter: s200.Add(-time.Second)}, validity.ReasonInvalidPeriod, 0},
-		{"TV-6 zero period", validity.Period{}, validity.ReasonInvalidPeriod, 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			checkLifetime(t, validity.CheckTLSServerPeriod(tt.p), tt.p, tt.want, tt.wantDays)
-		})
-	}
-}
-
-// checkLifetime checks an error of CheckTLSServer or CheckTLSServerPeriod.
-func checkLifetime(t *testing.T, err error, p validity.Period, want validity.Reason, wantDays int) {
-	t.Helper()
-	if want == 0 {
-		if err != nil {
-			t.Errorf("got %v, want nil", err)
-		}
-		return
-	}
-	var le *validity.LifetimeError
-	if !errors.As(err, &le) {
-		t.Fatalf("got %v, want *LifetimeError", err)
-	}
-	sev := map[validity.Reason]validity.Severity{
-		validity.ReasonLifetimeExceeded: validity.SeverityError,
-		validity.ReasonLifetimeWarning:  validity.SeverityWarning,
-		validity.ReasonInvalidPeriod:    validity.SeverityError,
-		validity.ReasonCACertificate:    validity.SeverityInfo,
-		validity.ReasonNotServerAuth:    validity.SeverityInfo,
-		validity.ReasonNoLimit:          validity.SeverityInfo,
-	}[want]
-	wantErr := &validity.LifetimeError{
-		Period: p, Length: p.Length(), Days: wantDays, Limit: validity.TLSServerLimit(p.NotBefore),
-		Reason: want, Severity: sev,
-	}
-	if want == validity.ReasonInvalidPeriod {
-		wantErr.Limit = validity.Limit{}
-	}
-	if diff := cmp.Diff(wantErr, le); diff != "" {
-		t.Errorf("LifetimeError (-want +got):\n%s", diff)
-	}
-	sentinels := map[error]bool{
-		validity.ErrLifetimeExceeded: want == validity.ReasonLifetimeExceeded,
-		validity.ErrLifetimeWarning:  want == validity.ReasonLifetimeWarning,
-		validity.ErrInvalidPeriod:    want == validity.ReasonInvalidPeriod,
-		validity.ErrNotApplicable:    sev == validity.SeverityInfo,
-		validity.ErrMalformed:        false,
-	}
-	for s, w := range sentinels {
-		if got := errors.Is(err, s); got != w {
-			t.Errorf("errors.Is(%v, %v) = %v, want %v", err, s, got, w)
-		}
-	}
-}
-
-func TestCheckTLSServer(t *testing.T) {
-	nb := utc(2026, 3, 15, 0, 0, 0)
-	ok := utc(2026, 9, 29, 23, 59, 59)  // 199 days
-	max := utc(2026, 9, 30, 23, 59, 59) // 200 days
-	long := utc(2026, 10, 1, 0, 0, 0)   // 201 days
-	warn := utc(2026, 9, 30, 23, 59, 0) // 199 days and 59 minutes: 200 days
-	serverAuth := []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}
-	tests := []certCase{
-		{"TV-6 199 days from 2026-03-15", certOpts{notBefore: nb, notAfter: ok, eku: serverAuth}, 0, 199},
-		{"TV-6 200 days from 2026-03-15", certOpts{notBefore: nb, notAfter: max, eku: serverAuth}, validity.ReasonLifetimeWarning, 200},
-		{"TV-6 201 days from 2026-03-15", certOpts{notBefore: nb, notAfter: long, eku: serverAuth}, validity.ReasonLifetimeExceeded, 201},
-		{"TV-6 over 199 days from 2026-03-15", certOpts{notBefore: nb, notAfter: warn, eku: serverAuth}, validity.ReasonLifetimeWarning, 200},
-		{"TV-6 no EKU is checked", certOpts{notBefore: nb, notAfter: long}, validity.ReasonLifetimeExceeded, 201},
-		{"TV-6 anyExtendedKeyUsage is checked", certOpts{notBefore: nb, notAfter: long, eku: []x509.ExtKeyUsage{x509.ExtKeyUsageAny}}, validity.ReasonLifetimeExceeded, 201},
-		{"TV-6 serverAuth among others is checked", certOpts{notBefore: nb, notAfter: long, eku: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth, x509.ExtKeyUsageServerAuth}}, validity.ReasonLifetimeExceeded, 201},
-		{"TV-6 CA certificate is not measured", certOpts{notBefore: nb, notAfter: utc(2036, 3, 15, 0, 0, 0), isCA: true}, 0, 3654},
-		{"TV-6 client certificate is not measured", certOpts{notBefore: nb, notAfter: long, eku: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}}, 0, 201},
-		{"TV-6 unknown EKU only is not measured", certOpts{notBefore: nb, notAfter: long, unknownEKU: true}, 0, 201},
-		{"TV-6 Q9 certificate has no limit", certOpts{notBefore: utc(2011, 12, 10, 0, 0, 0), notAfter: utc(2012, 12, 10, 23, 59, 59), eku: serverAuth}, 0, 367},
-		{"TV-6 398 days 1ns before 2026-03-15 is a warning", certOpts{notBefore: nb.Add(-time.Nanosecond), notAfter: nb.Add(398*24*time.Hour - time.Second - time.Nanosecond), eku: serverAuth}, validity.ReasonLifetimeWarning, 398},
-	}
-	runCertCases(t, validity.CheckTLSServer, tests)
-}
-
-func TestTLSServerApplies(t *testing.T) {
-	nb := utc(2026, 3, 15, 0, 0, 0)
-	long := utc(2026, 10, 1, 0, 0, 0) // 201 days
-	serverAuth := []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}
-	tests := []certCase{
-		{"TV-6 subscriber server certificate applies", certOpts{notBefore: nb, notAfter: long, eku: serverAuth}, 0, 201},
-		{"TV-6 no EKU applies", certOpts{notBefore: nb, notAfter: long}, 0, 201},
-		{"TV-6 CA certificate does not apply", certOpts{notBefore: nb, notAfter: utc(2036, 3, 15, 0, 0, 0), isCA: true}, validity.ReasonCACertificate, 3654},
-		{"TV-6 client certificate does not apply", certOpts{notBefore: nb, notAfter: long, eku: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}}, validity.ReasonNotServerAuth, 201},
-		{"TV-6 unknown EKU only does not apply", certOpts{notBefore: nb, notAfter: long, unknownEKU: true}, validity.ReasonNotServerAuth, 201},
-		{"TV-6 issued before 2016-07-02 has no limit", certOpts{notBefore: utc(2016, 7, 1, 23, 59, 59), notAfter: utc(2026, 7, 1, 0, 0, 0), eku: serverAuth}, validity.ReasonNoLimit, 3652},
-		{"TV-6 issued at 2016-07-02 applies", certOpts{notBefore: utc(2016, 7, 2, 0, 0, 0), notAfter: utc(2026, 7, 1, 0, 0, 0), eku: serverAuth}, 0, 3651},
-	}
-	runCertCases(t, validity.TLSServerApplies, tests)
-}
-
-// A certCase is a certificate built from o and the Reason (0: nil) and
-// length in days that a check of it must report.
-type certCase struct {
-	name     string
-	o        certOpts
-	want     validity.Reason
-	wantDays int
-}
-
-// runCertCases runs check on each case's certificate, and on a nil
-// certificate, which is an invalid period.
-func runCertCases(t *testing.T, check func(*x509.Certificate) error, tests []certCase) {
-	t.Helper()
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cert := newCert(t, tt.o)
-			checkLifetime(t, check(cert), validity.Of(cert), tt.want, tt.wantDays)
-		})
-	}
-	t.Run("TV-6 nil certificate is an invalid period", func(t *testing.T) {
-		checkLifetime(t, check(nil), validity.Period{}, validity.ReasonInvalidPeriod, 0)
-	})
-}
-
-func TestLifetimeErrorMessages(t *testing.T) {
-	s200 := utc(2026, 3, 15, 0, 0, 0)
-	check := validity.CheckTLSServerPeriod
-	q9 := newCert(t, certOpts{notBefore: utc(2011, 12, 10, 0, 0, 0), notAfter: utc(2012, 12, 10, 23, 59, 59)})
-	ca := newCert(t, certOpts{notBefore: s200, notAfter: utc(2036, 3, 15, 0, 0, 0), isCA: true})
-	tests := []struct {
-		name string
-		err  error
-		want string
-	}{
-		{"TV-6 exceeded", check(validity.Period{NotBefore: s200, NotAfter: utc(2026, 10, 1, 0, 0, 0)}),
-			"validity: lifetime of 201 days (2026-03-15T00:00:00Z through 2026-10-01T00:00:00Z) exceeds the maximum of 200 days (BR 6.3.2, ballot SC-081: issued on or after 15 March 2026, 200 days (SHOULD 199))"},
-		{"TV-6 warning", check(validity.Period{NotBefore: s200, NotAfter: utc(2026, 9, 30, 0, 0, 0)}),
-			"validity: lifetime of 200 days (2026-03-15T00:00:00Z through 2026-09-30T00:00:00Z) exceeds the recommended maximum of 199 days (BR 6.3.2, ballot SC-081: issued on or after 15 March 2026, 200 days (SHOULD 199))"},
-		{"TV-6 months", check(validity.Period{NotBefore: utc(2017, 1, 1, 0, 0, 0), NotAfter: utc(2020, 4, 1, 0, 0, 0)}),
-			"validity: lifetime of 1187 days (2017-01-01T00:00:00Z through 2020-04-01T00:00:00Z) exceeds the maximum of 39 months (BR 6.3.2: issued after 1 July 2016 (and, from ballot 193, prior to 1 March 2018), 39 months; after 1 April 2015 with exceptions in earlier BRs)"},
-		{"TV-6 invalid", check(validity.Period{NotBefore: s200}), "validity: invalid period: notBefore 2026-03-15T00:00:00Z, notAfter 0001-01-01T00:00:00Z"},
-		{"TV-6 no limit", validity.TLSServerApplies(q9), "validity: lifetime not checked: no limit known for notBefore 2011-12-10T00:00:00Z"},
-		{"TV-6 CA certificate", validity.TLSServerApplies(ca), "validity: lifetime not checked: CA certificate"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if tt.err == nil {
-				t.Fatal("got nil error")
-			}
-			if diff := cmp.Diff(tt.want, tt.err.Error()); diff != "" {
-				t.Errorf("message (-want +got):\n%s", diff)
+			type reuse struct{ DCV, Identity int }
+			want := reuse{tt.dcv, tt.identity}
+			got := reuse{validity.DCVReuse(tt.issued), validity.IdentityReuse(tt.issued)}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("reuse for %v (-want +got):\n%s", tt.issued, diff)
 			}
 		})
 	}

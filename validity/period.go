@@ -97,8 +97,6 @@ func (p Period) Days() int {
 	return int(days)
 }
 
-const secondsPerDay = 86400
-
 // length returns the TV-3 length of p as whole seconds and nanoseconds
 // (0 <= ns < 1e9), without the overflow of time.Duration.
 func (p Period) length() (s, ns int64, ok bool) {

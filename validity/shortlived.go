@@ -10,9 +10,6 @@ import "time"
 // Certificates issued on or after 15 March 2026, a Subscriber Certificate
 // with a Validity Period less than or equal to 7 days (604,800 seconds)."
 
-// shortLivedSeven is when the short-lived bound drops from 10 to 7 days.
-var shortLivedSeven = time.Date(2026, time.March, 15, 0, 0, 0, 0, time.UTC)
-
 // ShortLivedMax returns the longest validity period, as [Period.Length]
 // measures it (notAfter - notBefore + 1 s), that the Baseline Requirements
 // call short-lived for a certificate issued at issued (its notBefore):
@@ -24,7 +21,7 @@ func ShortLivedMax(issued time.Time) time.Duration {
 	switch {
 	case issued.IsZero():
 		return 0
-	case issued.Before(shortLivedSeven):
+	case issued.Before(utc(step200Days)): // 2026-03-15T00:00:00Z, as the 200-day step
 		return 10 * 24 * time.Hour
 	default:
 		return 7 * 24 * time.Hour

@@ -2,7 +2,6 @@ package main
 
 import (
 	"crypto/x509"
-	"errors"
 	"strings"
 	"time"
 
@@ -52,19 +51,15 @@ func judge(c *x509.Certificate, at time.Time) judgement {
 		j.remaining = j.length
 	}
 	// TV-6: BR 6.3.2 and ballot SC-081, by notBefore.
-	var le *validity.LifetimeError
-	err := validity.TLSServerApplies(c)
-	if err == nil {
-		err = validity.CheckTLSServer(c)
-	}
-	if errors.As(err, &le) {
-		j.reason = le.Reason.String()
-		switch le.Reason {
-		case validity.ReasonLifetimeExceeded, validity.ReasonInvalidPeriod:
+	v, _ := validity.CheckTLSServer(c)
+	if v.Outcome != validity.OutcomePass {
+		j.reason = v.Reason.String()
+		switch {
+		case v.Outcome == validity.OutcomeError:
 			j.verdict = verdictError
-		case validity.ReasonLifetimeWarning:
+		case v.Outcome == validity.OutcomeWarning:
 			j.verdict = verdictWarning
-		case validity.ReasonNoLimit:
+		case v.Reason == validity.ReasonNoLimit:
 			j.verdict = verdictNoLimit
 		default:
 			j.verdict = verdictNotApplicable
