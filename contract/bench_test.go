@@ -86,3 +86,49 @@ func BenchmarkMaintenanceNext(b *testing.B) {
 		m.Next(after)
 	}
 }
+
+// weekly returns n announced windows, one a week from 2026-01-01 22:00
+// JST, each ten hours long: 8 000 of them reach into the 2170s.
+func weekly(n int) []contract.Window {
+	ws := make([]contract.Window, n)
+	start := jst(2026, 1, 1, 22, 0, 0, 0)
+	for i := range ws {
+		s := start.Add(time.Duration(i) * 7 * 24 * time.Hour)
+		ws[i] = contract.Window{Start: s, End: s.Add(10 * time.Hour)}
+	}
+	return ws
+}
+
+// BenchmarkMaintenanceMany measures At and Next among 8 000 announced
+// windows (CT-9 at scale): indexed by NewMaintenance, and as a literal,
+// which sorts on every call.
+func BenchmarkMaintenanceMany(b *testing.B) {
+	ws := weekly(8000)
+	at := jst(2100, 6, 1, 12, 0, 0, 0)
+	for _, bc := range []struct {
+		name string
+		m    contract.Maintenance
+	}{
+		{"indexed", contract.NewMaintenance(ws, nil)},
+		{"literal", contract.Maintenance{Announced: ws}},
+	} {
+		b.Run("At/"+bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				bc.m.At(at)
+			}
+		})
+		b.Run("Next/"+bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				bc.m.Next(at)
+			}
+		})
+	}
+	b.Run("NewMaintenance", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			contract.NewMaintenance(ws, nil)
+		}
+	})
+}

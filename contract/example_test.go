@@ -473,3 +473,27 @@ func ExampleWindow_Contains() {
 	// Output:
 	// true false
 }
+
+// A schedule of many announced windows is indexed once; At and Next then
+// answer with a few binary searches.
+func ExampleNewMaintenance() {
+	// Ten years of announced windows, the first Sunday of each month,
+	// 01:00 to 05:00 JST.
+	var announced []contract.Window
+	for mo := 0; mo < 120; mo++ {
+		d := tz.Date{Year: 2026 + mo/12, Month: time.Month(mo%12 + 1), Day: 1}
+		for d.Weekday() != time.Sunday {
+			d = d.AddDays(1)
+		}
+		start := d.In(tz.JST).Add(time.Hour)
+		announced = append(announced, contract.Window{Start: start, End: start.Add(4 * time.Hour)})
+	}
+	m := contract.NewMaintenance(announced, nil)
+	w := m.Next(time.Date(2031, 5, 20, 0, 0, 0, 0, tz.JST))
+	fmt.Println(w.Start.Format(time.RFC3339), "to", w.End.Format(time.RFC3339))
+	_, down := m.At(time.Date(2031, 5, 20, 23, 0, 0, 0, tz.JST)) // the third Tuesday: no usual window
+	fmt.Println(down)
+	// Output:
+	// 2031-06-01T01:00:00+09:00 to 2031-06-01T05:00:00+09:00
+	// false
+}
