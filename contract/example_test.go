@@ -146,6 +146,15 @@ func ExampleContract_Period() {
 	// ended at      2027-04-01T00:00:00+09:00
 }
 
+func ExampleContract_InForce() {
+	c := contract.Contract{ID: "C-1", Start: tz.Date{Year: 2026, Month: time.April, Day: 1}, End: tz.Date{Year: 2027, Month: time.March, Day: 31}}
+	fmt.Println(c.InForce(time.Date(2027, 3, 31, 23, 59, 59, 0, tz.JST)))
+	fmt.Println(c.InForce(time.Date(2027, 3, 31, 15, 0, 0, 0, time.UTC))) // 2027-04-01 00:00 JST
+	// Output:
+	// true
+	// false
+}
+
 func ExampleContract_Extend() {
 	c := contract.Contract{ID: "C-1", Start: tz.Date{Year: 2026, Month: time.April, Day: 1}, End: tz.Date{Year: 2027, Month: time.March, Day: 31}}
 	newEnd := tz.Date{Year: 2028, Month: time.March, Day: 31}

@@ -101,6 +101,9 @@ func FuzzAccess(f *testing.F) {
 		var ie *contract.InputError
 		switch {
 		case err == nil:
+			if !c.InForce(t0) {
+				t.Fatalf("Access allowed %v but the contract %v..%v is not in force", t0, c.Start, c.End)
+			}
 			from, until := c.Period()
 			if !bound || t0.Before(from) || !t0.Before(until) || t0.Before(cert.NotBefore) || t0.After(cert.NotAfter) ||
 				!t0.Before(s.End.EndIn(tz.JST)) {
@@ -123,6 +126,15 @@ func FuzzAccess(f *testing.F) {
 			}
 			if errors.Is(err, contract.ErrRevoked) != (ae.Reason == contract.ReasonContractEnded) {
 				t.Fatalf("%v: ErrRevoked does not follow the reason", err)
+			}
+			_, until := c.Period()
+			serviceEnd := s.End.EndIn(tz.JST)
+			if bound && !t0.Before(until) && !until.After(serviceEnd) && ae.Reason != contract.ReasonContractEnded {
+				t.Fatalf("%v: the contract ended at %v, before the service end %v: want revoked", err, until, serviceEnd)
+			}
+			if ae.Reason == contract.ReasonReplaced && (!c.InForce(t0) || !cert.NotBefore.Before(s.ReplacementDecided)) {
+				t.Fatalf("%v: replacement reason for a certificate it does not concern (in force %v, issued %v, decided %v)",
+					err, c.InForce(t0), cert.NotBefore, s.ReplacementDecided)
 			}
 		default:
 			t.Fatalf("Access error %v (%T) is not the package's own", err, err)
