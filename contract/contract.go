@@ -307,12 +307,9 @@ func Access(c Contract, cert *x509.Certificate, at time.Time, s Service) error {
 		return inputError(fn, "nil certificate")
 	case at.IsZero():
 		return inputError(fn, "zero instant at")
-	case !s.end().IsValid():
-		return inputError(fn, "invalid service end date "+s.End.String())
-	case !s.ReplaceBy.IsZero() && !s.ReplaceBy.IsValid():
-		return inputError(fn, "invalid replacement date "+s.ReplaceBy.String())
-	case !s.ReplaceBy.IsZero() && s.ReplacementDecided.IsZero():
-		return inputError(fn, "replacement date set without the instant it was decided")
+	}
+	if err := s.check(fn); err != nil {
+		return err
 	}
 	deny := func(r Reason, limit time.Time) error {
 		return &AccessError{Reason: r, ContractID: c.ID, At: at, Limit: limit, Cert: cert}
@@ -360,16 +357,18 @@ func Access(c Contract, cert *x509.Certificate, at time.Time, s Service) error {
 
 // An AccessError reports why [Access] refused a certificate.
 type AccessError struct {
-	Reason     Reason
+	Reason Reason
+	// ContractID is the contract judged; empty when a [Gatekeeper] found
+	// none (ReasonNoCertificate, ReasonNotBound).
 	ContractID string
 	// At is the instant judged.
 	At time.Time
 	// Limit is the instant At was compared with: the first instant after
 	// the service, the replacement deadline or the contract (ended
 	// reasons), the contract start, or the certificate's NotBefore or
-	// NotAfter. It is zero for ReasonNotBound.
+	// NotAfter. It is zero for ReasonNotBound and ReasonNoCertificate.
 	Limit time.Time
-	// Cert is the certificate refused.
+	// Cert is the certificate refused; nil for ReasonNoCertificate.
 	Cert *x509.Certificate
 }
 
@@ -378,6 +377,12 @@ type AccessError struct {
 // 2027-04-01T00:00:00+09:00; the certificate counts as revoked".
 func (e *AccessError) Error() string {
 	msg := "contract: access refused for contract " + e.ContractID + " at " + rfc3339(e.At) + ": " + e.Reason.String()
+	if e.ContractID == "" {
+		msg = "contract: access refused at " + rfc3339(e.At) + ": " + e.Reason.String()
+		if e.Reason == ReasonNotBound {
+			msg = "contract: access refused at " + rfc3339(e.At) + ": no contract known for the certificate"
+		}
+	}
 	switch e.Reason {
 	case ReasonNotBound:
 		if e.Cert != nil && e.Cert.SerialNumber != nil {

@@ -572,7 +572,7 @@ func TestServiceExtendEnd(t *testing.T) {
 }
 
 func TestReasonString(t *testing.T) {
-	for r := contract.ReasonNotBound; r <= contract.ReasonMaintenance; r++ {
+	for r := contract.ReasonNotBound; r <= contract.ReasonNoCertificate; r++ {
 		if s := r.String(); s == "" || strings.HasPrefix(s, "Reason(") {
 			t.Errorf("Reason %d has no text: %q", int(r), s)
 		}

@@ -68,6 +68,10 @@ const (
 	// site is down for maintenance (CT-9); it can be tried again when the
 	// window ends. The [DownloadError] matches [ErrMaintenance].
 	ReasonMaintenance
+	// ReasonNoCertificate results when a [Gatekeeper] is asked about a
+	// connection without a client certificate verified by the TLS layer
+	// ([AccessError], with no ContractID).
+	ReasonNoCertificate
 )
 
 var reasonText = [...]string{
@@ -84,6 +88,7 @@ var reasonText = [...]string{
 	ReasonNotYetMailed:       "download mail not yet sent",
 	ReasonWindowClosed:       "download window closed",
 	ReasonMaintenance:        "download site in maintenance",
+	ReasonNoCertificate:      "no verified client certificate",
 }
 
 // String returns the reason in words, as the error messages use it:
