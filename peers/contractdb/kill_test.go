@@ -325,4 +325,3 @@ func (p *commitCutter) relay(server, client net.Conn) {
 		}
 	}
 }
-
