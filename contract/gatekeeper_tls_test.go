@@ -53,7 +53,7 @@ type testPKI struct {
 	serial int64
 }
 
-func newPKI(t *testing.T) *testPKI {
+func newPKI(t testing.TB) *testPKI {
 	t.Helper()
 	p := &testPKI{serial: 100}
 	p.caKey = ecKey(t)
@@ -82,7 +82,7 @@ func newPKI(t *testing.T) *testPKI {
 	return p
 }
 
-func ecKey(t *testing.T) *ecdsa.PrivateKey {
+func ecKey(t testing.TB) *ecdsa.PrivateKey {
 	t.Helper()
 	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -91,7 +91,7 @@ func ecKey(t *testing.T) *ecdsa.PrivateKey {
 	return k
 }
 
-func (p *testPKI) sign(t *testing.T, tmpl, parent *x509.Certificate, pub crypto.PublicKey) *x509.Certificate {
+func (p *testPKI) sign(t testing.TB, tmpl, parent *x509.Certificate, pub crypto.PublicKey) *x509.Certificate {
 	t.Helper()
 	if tmpl.SerialNumber == nil {
 		p.serial++
@@ -114,6 +114,18 @@ func (p *testPKI) sign(t *testing.T, tmpl, parent *x509.Certificate, pub crypto.
 // download password.
 func (p *testPKI) client(t *testing.T, id string, notBefore time.Time, password string) []byte {
 	t.Helper()
+	c := p.clientCert(t, id, notBefore)
+	p12, err := (&pkce.Bundle{Key: c.PrivateKey, Leaf: c.Leaf, Chain: []*x509.Certificate{p.ca}}).Encode(password, pkce.OpenSSL30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p12
+}
+
+// clientCert issues the client certificate of a contract, issued at
+// notBefore and valid for ten years.
+func (p *testPKI) clientCert(t testing.TB, id string, notBefore time.Time) tls.Certificate {
+	t.Helper()
 	key := ecKey(t)
 	cert := p.sign(t, &x509.Certificate{
 		Subject:     pkix.Name{Country: []string{"JP"}, Organization: []string{"Example Customer K.K."}, CommonName: "update client", SerialNumber: id},
@@ -122,11 +134,7 @@ func (p *testPKI) client(t *testing.T, id string, notBefore time.Time, password 
 		KeyUsage:    x509.KeyUsageDigitalSignature,
 		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth},
 	}, p.ca, key.Public())
-	p12, err := (&pkce.Bundle{Key: key, Leaf: cert, Chain: []*x509.Certificate{p.ca}}).Encode(password, pkce.OpenSSL30)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p12
+	return tls.Certificate{Certificate: [][]byte{cert.Raw}, PrivateKey: key, Leaf: cert}
 }
 
 // installed is a client certificate as an administrator installs it from
