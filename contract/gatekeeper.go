@@ -91,11 +91,12 @@ func (m *MemoryContracts) ContractFor(_ context.Context, cert *x509.Certificate)
 // accepted, so use it only in addition to Handler, to drop refused clients
 // early.
 //
-// The server's [tls.Config] must verify client certificates
-// (ClientAuth: [tls.RequireAndVerifyClientCert] and ClientCAs: the
-// vendor's CA): Access does not check signatures, so the gatekeeper takes
-// only a certificate the TLS layer verified, and refuses a connection
-// without one. Set the tls.Config's Time to the same clock as Now if the
+// The server's [tls.Config] must verify client certificates (ClientCAs:
+// the vendor's CA, and ClientAuth: [tls.RequireAndVerifyClientCert], or
+// [tls.VerifyClientCertIfGiven] so that a client without a certificate
+// gets a 403 saying what is missing instead of a failed handshake): Access
+// does not check signatures, so the gatekeeper takes only a certificate
+// the TLS layer verified, and refuses a request without one. Set the tls.Config's Time to the same clock as Now if the
 // clock is not the system's, so that both judge the same instant.
 //
 // Its fields are read at each decision; do not change them while it
