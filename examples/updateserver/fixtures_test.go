@@ -57,7 +57,9 @@ func mustCert(tb testing.TB, tmpl, parent *x509.Certificate, pub any) *x509.Cert
 	return c
 }
 
-func pemOf(typ string, der []byte) []byte { return pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}) }
+func pemOf(typ string, der []byte) []byte {
+	return pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der})
+}
 
 // fixtures returns the files of testdata/ as the generator makes them now,
 // client.p12 aside, and the client certificate.
