@@ -45,7 +45,15 @@ func FuzzMaintenance(f *testing.F) {
 		}
 		t0 := fuzzBase.Add(span(at))
 
+		// The indexed schedule answers as the literal one does.
+		idx := contract.NewMaintenance(m.Announced, m.Cancelled)
 		w, ok := m.At(t0)
+		if iw, iok := idx.At(t0); iok != ok || !iw.Start.Equal(w.Start) || !iw.End.Equal(w.End) {
+			t.Fatalf("At(%v): literal %v, %v; NewMaintenance %v, %v", t0, w, ok, iw, iok)
+		}
+		if n, in := m.Next(t0), idx.Next(t0); !n.Start.Equal(in.Start) || !n.End.Equal(in.End) {
+			t.Fatalf("Next(%v): literal %v; NewMaintenance %v", t0, n, in)
+		}
 		if ok && !w.Contains(t0) {
 			t.Fatalf("At(%v) = %v, which does not contain it", t0, w)
 		}
