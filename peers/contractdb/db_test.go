@@ -55,11 +55,20 @@ func openPG(t testing.TB) *sql.DB {
 }
 
 // openSQLite opens a new SQLite database in a temporary file, in WAL
-// mode, whose writers wait for each other for up to 10 s.
+// mode with synchronous=NORMAL (a commit survives the program's crash, not
+// a power cut: no fsync per commit), whose writers wait for each other for
+// up to 10 s.
 func openSQLite(t testing.TB) *sql.DB {
 	t.Helper()
+	return openSQLiteSync(t, "NORMAL")
+}
+
+// openSQLiteSync is openSQLite with the given synchronous setting; FULL,
+// SQLite's default, syncs the log on every commit.
+func openSQLiteSync(t testing.TB, synchronous string) *sql.DB {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "ledger.sqlite")
-	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)")
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous("+synchronous+")")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -109,9 +109,9 @@ func TestCT5RacePostgreSQL(t *testing.T) {
 	race(t, newTable(t, db, contract.DialectPostgreSQL), db, 200, 1000, 4)
 }
 
-// TestCT5RaceSQLite: SQLite has one writer at a time, and a writer that
-// finds the database busy sleeps before it tries again; 4 clients on 4
-// connections race on 100 contracts, 2 tries each.
+// TestCT5RaceSQLite: SQLite has one writer at a time, the others wait
+// (busy_timeout); 4 clients on 4 connections race on 100 contracts, 2
+// tries each (modernc.org/sqlite is slow under the race detector).
 func TestCT5RaceSQLite(t *testing.T) {
 	db := openSQLite(t)
 	race(t, newTable(t, db, contract.DialectSQLite), db, 4, 100, 2)
