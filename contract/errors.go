@@ -15,7 +15,8 @@ type Reason int
 
 const (
 	// ReasonNotBound results when the certificate does not name the
-	// contract it is presented for, as the [Service.Binding] decides
+	// contract it is presented for, as the [Service.Binding] decides, or
+	// when a [Gatekeeper]'s [Contracts] knows no contract for it
 	// ([AccessError]).
 	ReasonNotBound Reason = iota + 1
 	// ReasonContractNotStarted results when access is asked before the
