@@ -33,6 +33,22 @@ func (c Contract) Period() (start, end time.Time) {
 	return c.Start.In(tz.JST), c.End.EndIn(tz.JST)
 }
 
+// InForce reports whether the contract is in force at the instant at:
+// from the first instant of its Start day to the last instant of its End
+// day, JST (CT-2), whatever zone at carries. A contract from 2026-04-01 to
+// 2027-03-31 is in force at 2027-03-31T23:59:59.999999999+09:00 and not at
+// 2027-04-01T00:00:00+09:00 (2027-03-31T15:00:00Z). It needs no
+// certificate and does not look at the service: [Access] also applies the
+// service end of CT-4 and the certificate's own dates. It reports false for
+// a zero at and for a contract [Access] would refuse as invalid input.
+func (c Contract) InForce(at time.Time) bool {
+	if at.IsZero() || c.check("") != nil {
+		return false
+	}
+	start, end := c.Period()
+	return !at.Before(start) && at.Before(end)
+}
+
 // check returns an InputError when c cannot be judged.
 func (c Contract) check(fn string) error {
 	switch {
@@ -243,18 +259,33 @@ func (s Service) ExtendEnd(newEnd tz.Date, decidedAt time.Time) (Service, error)
 
 // Access decides whether cert may download updates for contract c at the
 // instant at, under service s. It returns nil when access is allowed and
-// otherwise an [*AccessError] whose Reason says why, checked in this order:
+// otherwise an [*AccessError] whose Reason says why. The reasons are
+// checked in three steps, so that the one reported is the one the customer
+// can act on:
 //
-//  1. [ReasonNotBound]: cert does not carry c.ID ([Service.Binding]).
-//  2. [ReasonServiceEnded]: at is after [Service.End] (CT-4).
-//  3. [ReasonReplaced]: a replacement was decided, cert was issued
-//     before the decision, and at is after [Service.ReplaceBy] (CT-4).
-//  4. [ReasonContractNotStarted], [ReasonContractEnded]: at is outside
-//     the contract (CT-2); an ended contract makes the certificate count as
-//     revoked and the error matches [ErrRevoked].
-//  5. [ReasonCertNotYetValid], [ReasonCertExpired]: at is outside the
-//     certificate's own validity, NotBefore to NotAfter inclusive (RFC 5280
-//     4.1.2.5).
+//  1. The certificate: [ReasonNotBound] when cert does not carry c.ID
+//     ([Service.Binding]); nothing else about c applies to it.
+//  2. The contract and the service, which no certificate can overcome:
+//     [ReasonContractEnded] from the first instant after the contract's
+//     end day (CT-2; the error matches [ErrRevoked]) when the contract
+//     ended on or before the service end, and [ReasonServiceEnded] from
+//     the first instant after [Service.End] otherwise (CT-4): whichever
+//     came first, so a contract that ended in 2027 is still revoked in
+//     2030, and a contract running past the service end is refused for
+//     the service. Then [ReasonContractNotStarted] before the contract's
+//     start day.
+//  3. This certificate, for a contract in force: [ReasonCertNotYetValid]
+//     before its NotBefore; [ReasonReplaced] when a replacement was
+//     decided, cert was issued (its NotBefore) before the decision and the
+//     replacement deadline [Service.ReplaceBy] has passed (CT-4); and
+//     [ReasonCertExpired] after its NotAfter (RFC 5280 4.1.2.5: valid
+//     from NotBefore through NotAfter, inclusive). Of the last two, the
+//     one that came first is reported, the replacement on a tie.
+//
+// So the replacement reason, whose message tells the customer to use the
+// replacement certificate, is given only for the certificates the
+// replacement concerns: issued before the decision, for a contract still
+// in force when the deadline passed.
 //
 // The contract, not the certificate's NotAfter, decides (CT-1): a
 // certificate valid for years past the contract end is refused the instant
@@ -263,8 +294,9 @@ func (s Service) ExtendEnd(newEnd tz.Date, decidedAt time.Time) (Service, error)
 // at is in.
 //
 // Access does not verify the certificate's signature, chain, key usage or
-// revocation status: the TLS layer does that before Access is asked. It
-// returns an [*InputError] for a nil cert, a zero at, or an invalid c or s.
+// revocation status: the TLS layer does that before Access is asked (see
+// [Gatekeeper]). It returns an [*InputError] for a nil cert, a zero at, or
+// an invalid c or s.
 func Access(c Contract, cert *x509.Certificate, at time.Time, s Service) error {
 	const fn = "Access"
 	if err := c.check(fn); err != nil {
@@ -275,12 +307,9 @@ func Access(c Contract, cert *x509.Certificate, at time.Time, s Service) error {
 		return inputError(fn, "nil certificate")
 	case at.IsZero():
 		return inputError(fn, "zero instant at")
-	case !s.end().IsValid():
-		return inputError(fn, "invalid service end date "+s.End.String())
-	case !s.ReplaceBy.IsZero() && !s.ReplaceBy.IsValid():
-		return inputError(fn, "invalid replacement date "+s.ReplaceBy.String())
-	case !s.ReplaceBy.IsZero() && s.ReplacementDecided.IsZero():
-		return inputError(fn, "replacement date set without the instant it was decided")
+	}
+	if err := s.check(fn); err != nil {
+		return err
 	}
 	deny := func(r Reason, limit time.Time) error {
 		return &AccessError{Reason: r, ContractID: c.ID, At: at, Limit: limit, Cert: cert}
@@ -288,31 +317,39 @@ func Access(c Contract, cert *x509.Certificate, at time.Time, s Service) error {
 	if !s.binding()(cert, c.ID) {
 		return deny(ReasonNotBound, time.Time{})
 	}
-	// CT-4: the service itself ends on 2028-06-30 (or its extended end).
-	if end := s.end().EndIn(tz.JST); !at.Before(end) {
-		return deny(ReasonServiceEnded, end)
-	}
-	// CT-4: after an extension of the service end, certificates issued
-	// before it must be replaced by the end of July 2029.
-	if !s.ReplaceBy.IsZero() && cert.NotBefore.Before(s.ReplacementDecided) {
-		if by := s.ReplaceBy.EndIn(tz.JST); !at.Before(by) {
-			return deny(ReasonReplaced, by)
-		}
-	}
+
 	// CT-1, CT-2: the contract decides, through the end of its End day
-	// (JST); after that the certificate counts as revoked.
+	// (JST); after that the certificate counts as revoked. CT-4: the
+	// service itself ends on 2028-06-30 (or its extended end). Whichever
+	// ended first is the reason.
 	start, end := c.Period()
-	if at.Before(start) {
+	serviceEnd := s.end().EndIn(tz.JST)
+	switch {
+	case !at.Before(end) && !end.After(serviceEnd):
+		return deny(ReasonContractEnded, end)
+	case !at.Before(serviceEnd):
+		return deny(ReasonServiceEnded, serviceEnd)
+	case at.Before(start):
 		return deny(ReasonContractNotStarted, start)
 	}
-	if !at.Before(end) {
-		return deny(ReasonContractEnded, end)
-	}
+
 	// RFC 5280 4.1.2.5: valid from notBefore through notAfter, inclusive.
 	if at.Before(cert.NotBefore) {
 		return deny(ReasonCertNotYetValid, cert.NotBefore)
 	}
-	if at.After(cert.NotAfter) {
+	expired := at.After(cert.NotAfter)
+	// CT-4: after an extension of the service end, certificates issued
+	// before it must be replaced by the end of July 2029
+	// ("2029 年 7 月末時点で…証明書の入れ替えが必要").
+	if !s.ReplaceBy.IsZero() && cert.NotBefore.Before(s.ReplacementDecided) {
+		by := s.ReplaceBy.EndIn(tz.JST)
+		// Expired first when NotAfter+1ns, its first refused instant, is
+		// before the deadline.
+		if !at.Before(by) && !(expired && cert.NotAfter.Add(1).Before(by)) {
+			return deny(ReasonReplaced, by)
+		}
+	}
+	if expired {
 		return deny(ReasonCertExpired, cert.NotAfter)
 	}
 	return nil
@@ -320,16 +357,18 @@ func Access(c Contract, cert *x509.Certificate, at time.Time, s Service) error {
 
 // An AccessError reports why [Access] refused a certificate.
 type AccessError struct {
-	Reason     Reason
+	Reason Reason
+	// ContractID is the contract judged; empty when a [Gatekeeper] found
+	// none (ReasonNoCertificate, ReasonNotBound).
 	ContractID string
 	// At is the instant judged.
 	At time.Time
 	// Limit is the instant At was compared with: the first instant after
 	// the service, the replacement deadline or the contract (ended
 	// reasons), the contract start, or the certificate's NotBefore or
-	// NotAfter. It is zero for ReasonNotBound.
+	// NotAfter. It is zero for ReasonNotBound and ReasonNoCertificate.
 	Limit time.Time
-	// Cert is the certificate refused.
+	// Cert is the certificate refused; nil for ReasonNoCertificate.
 	Cert *x509.Certificate
 }
 
@@ -338,6 +377,12 @@ type AccessError struct {
 // 2027-04-01T00:00:00+09:00; the certificate counts as revoked".
 func (e *AccessError) Error() string {
 	msg := "contract: access refused for contract " + e.ContractID + " at " + rfc3339(e.At) + ": " + e.Reason.String()
+	if e.ContractID == "" {
+		msg = "contract: access refused at " + rfc3339(e.At) + ": " + e.Reason.String()
+		if e.Reason == ReasonNotBound {
+			msg = "contract: access refused at " + rfc3339(e.At) + ": no contract known for the certificate"
+		}
+	}
 	switch e.Reason {
 	case ReasonNotBound:
 		if e.Cert != nil && e.Cert.SerialNumber != nil {

@@ -77,6 +77,16 @@ func TestAccess(t *testing.T) {
 	newCert := certFor(t, c28.ID, decided, time.Date(2038, 1, 15, 0, 0, 0, 0, time.UTC))
 	justBefore := certFor(t, c28.ID, decided.Add(-time.Second), time.Date(2038, 1, 15, 0, 0, 0, 0, time.UTC))
 
+	// A contract ending on the service end day, one ending before the
+	// replacement deadline, and old certificates whose NotAfter comes
+	// before or within the last second before the deadline.
+	onServiceEnd := contract.Contract{ID: late.ID, Start: date(2027, 7, 1), End: date(2028, 6, 30)}
+	onServiceEndCert := certFor(t, late.ID, jst(2027, 7, 8, 9, 0, 0, 0), time.Date(2038, 1, 1, 0, 0, 0, 0, time.UTC))
+	endsMarch29 := contract.Contract{ID: c28.ID, Start: date(2027, 10, 1), End: date(2029, 3, 31)}
+	oldExpiring := certFor(t, c28.ID, jst(2027, 10, 8, 10, 0, 0, 0), jst(2029, 6, 30, 23, 59, 59, 0))
+	oldToLastSecond := certFor(t, c28.ID, jst(2027, 10, 8, 10, 0, 0, 0), jst(2029, 7, 31, 23, 59, 59, 0))
+	oldToDeadline := certFor(t, c28.ID, jst(2027, 10, 8, 10, 0, 0, 0), jst(2029, 8, 1, 0, 0, 0, 0))
+
 	byCN := certFor(t, "unused", jst(2026, 4, 8, 10, 0, 0, 0), time.Date(2036, 4, 7, 23, 59, 59, 0, time.UTC))
 	byCN.Subject = pkix.Name{CommonName: fy26.ID, Organization: []string{"Example Customer K.K."}}
 	inOU := certFor(t, "unused", jst(2026, 4, 8, 10, 0, 0, 0), time.Date(2036, 4, 7, 23, 59, 59, 0, time.UTC))
@@ -270,9 +280,71 @@ func TestAccess(t *testing.T) {
 			c:    c28, cert: newCert, at: jst(2029, 8, 1, 0, 0, 0, 0), s: extended,
 		},
 		{
-			name: "CT-4 service end takes precedence over the contract end",
+			name: "CT-4 a contract running past the service end: service ended after both ended",
+			why:  "the service ended first (2028-07-01), the contract on 2029-04-01",
 			c:    late, cert: lateCert, at: jst(2029, 6, 1, 0, 0, 0, 0),
 			want: accessResult{Reason: contract.ReasonServiceEnded, Limit: jst(2028, 7, 1, 0, 0, 0, 0)},
+		},
+		{
+			name: "CT-2 a contract that ended before the service end is still revoked after it",
+			why:  "the contract ended on 2027-03-31; the service end of 2028-06-30 came later",
+			c:    fy26, cert: long, at: jst(2028, 7, 1, 0, 0, 0, 0),
+			want: accessResult{Reason: contract.ReasonContractEnded, Limit: jst(2027, 4, 1, 0, 0, 0, 0), Revoked: true},
+		},
+		{
+			name: "CT-2 a contract that ended before an extended service end is revoked years later",
+			c:    fy26, cert: long, at: jst(2031, 1, 1, 0, 0, 0, 0), s: extended,
+			want: accessResult{Reason: contract.ReasonContractEnded, Limit: jst(2027, 4, 1, 0, 0, 0, 0), Revoked: true},
+		},
+		{
+			name: "CT-2 a contract ending on the service end day is revoked, not service-ended",
+			why:  "both end at 2028-07-01T00:00 JST; on a tie the contract is the reason",
+			c:    onServiceEnd, cert: onServiceEndCert, at: jst(2028, 7, 1, 0, 0, 0, 0),
+			want: accessResult{Reason: contract.ReasonContractEnded, Limit: jst(2028, 7, 1, 0, 0, 0, 0), Revoked: true},
+		},
+		{
+			name: "CT-4 a contract starting after the service end: service ended, not not-started",
+			c:    contract.Contract{ID: late.ID, Start: date(2028, 8, 1), End: date(2029, 7, 31)}, cert: lateCert,
+			at:   jst(2028, 7, 15, 0, 0, 0, 0),
+			want: accessResult{Reason: contract.ReasonServiceEnded, Limit: jst(2028, 7, 1, 0, 0, 0, 0)},
+		},
+		{
+			name: "CT-4 a contract that ended before the replacement deadline: revoked, not replaced",
+			why:  "the replacement does not concern a certificate whose contract ended on 2029-03-31",
+			c:    endsMarch29, cert: oldCert, at: jst(2029, 8, 1, 0, 0, 0, 0), s: extended,
+			want: accessResult{Reason: contract.ReasonContractEnded, Limit: jst(2029, 4, 1, 0, 0, 0, 0), Revoked: true},
+		},
+		{
+			name: "CT-4 after the replacement deadline and the contract end: revoked, not replaced",
+			why:  "the replacement certificate would not help either: the contract has ended",
+			c:    c28, cert: oldCert, at: jst(2030, 4, 1, 0, 0, 0, 0), s: extended,
+			want: accessResult{Reason: contract.ReasonContractEnded, Limit: jst(2030, 4, 1, 0, 0, 0, 0), Revoked: true},
+		},
+		{
+			name: "CT-4 the replacement certificate after the contract end: revoked",
+			c:    c28, cert: newCert, at: jst(2030, 4, 1, 0, 0, 0, 0), s: extended,
+			want: accessResult{Reason: contract.ReasonContractEnded, Limit: jst(2030, 4, 1, 0, 0, 0, 0), Revoked: true},
+		},
+		{
+			name: "CT-4 an old certificate that expired before the deadline: expired, not replaced",
+			c:    c28, cert: oldExpiring, at: jst(2029, 8, 1, 0, 0, 0, 0), s: extended,
+			want: accessResult{Reason: contract.ReasonCertExpired, Limit: oldExpiring.NotAfter},
+		},
+		{
+			name: "CT-4 an old certificate expiring at the deadline's last second: expired first",
+			why:  "NotAfter 2029-07-31T23:59:59 JST is refused from 23:59:59.000000001, before the deadline",
+			c:    c28, cert: oldToLastSecond, at: jst(2029, 8, 1, 0, 0, 0, 0), s: extended,
+			want: accessResult{Reason: contract.ReasonCertExpired, Limit: oldToLastSecond.NotAfter},
+		},
+		{
+			name: "CT-4 an old certificate whose NotAfter is the deadline itself: replaced",
+			why:  "NotAfter 2029-08-01T00:00:00 JST is refused from one nanosecond after the deadline",
+			c:    c28, cert: oldToDeadline, at: jst(2029, 8, 1, 0, 0, 0, 1), s: extended,
+			want: accessResult{Reason: contract.ReasonReplaced, Limit: jst(2029, 8, 1, 0, 0, 0, 0)},
+		},
+		{
+			name: "CT-4 no replacement decided: an old certificate is never replaced",
+			c:    c28, cert: oldCert, at: jst(2028, 6, 30, 12, 0, 0, 0),
 		},
 	}
 	for _, tt := range tests {
@@ -500,7 +572,7 @@ func TestServiceExtendEnd(t *testing.T) {
 }
 
 func TestReasonString(t *testing.T) {
-	for r := contract.ReasonNotBound; r <= contract.ReasonMaintenance; r++ {
+	for r := contract.ReasonNotBound; r <= contract.ReasonNoCertificate; r++ {
 		if s := r.String(); s == "" || strings.HasPrefix(s, "Reason(") {
 			t.Errorf("Reason %d has no text: %q", int(r), s)
 		}
@@ -510,5 +582,30 @@ func TestReasonString(t *testing.T) {
 	}
 	if got, want := contract.Reason(99).String(), "Reason(99)"; got != want {
 		t.Errorf("Reason(99).String() = %q, want %q", got, want)
+	}
+}
+
+func TestContractInForce(t *testing.T) {
+	tests := []struct {
+		name string
+		c    contract.Contract
+		at   time.Time
+		want bool
+	}{
+		{"CT-2 in force from the first instant of the start day JST", fy26, jst(2026, 4, 1, 0, 0, 0, 0), true},
+		{"CT-2 not in force one nanosecond before", fy26, jst(2026, 3, 31, 23, 59, 59, lastNS), false},
+		{"CT-2 in force at the last nanosecond of the end day JST", fy26, jst(2027, 3, 31, 23, 59, 59, lastNS), true},
+		{"CT-2 not in force from the first instant after the end day", fy26, jst(2027, 4, 1, 0, 0, 0, 0), false},
+		{"CT-2 the end day is counted in JST from a UTC instant", fy26, time.Date(2027, 3, 31, 15, 0, 0, 0, time.UTC), false},
+		{"CT-4 in force after the service end: InForce does not look at the service", fy26, jst(2026, 9, 1, 0, 0, 0, 0), true},
+		{"CT-2 zero instant: false", fy26, time.Time{}, false},
+		{"CT-2 invalid contract: false", contract.Contract{ID: "C-1", Start: fy26.End, End: fy26.Start}, jst(2026, 9, 1, 0, 0, 0, 0), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.c.InForce(tt.at); got != tt.want {
+				t.Errorf("InForce(%v) = %v, want %v", tt.at, got, tt.want)
+			}
+		})
 	}
 }

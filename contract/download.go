@@ -70,10 +70,14 @@ func CanDownload(mailedAt, at time.Time, m Maintenance) error {
 
 // A DownloadError reports why [CanDownload] refused a download.
 type DownloadError struct {
-	Reason   Reason
-	MailedAt time.Time // when the download mail was sent
-	At       time.Time // the instant judged
-	Deadline time.Time // the first instant after the download window
+	Reason Reason
+	// ContractID and Generation name the certificate when
+	// [Ledger.Download] refused it; [CanDownload] leaves them empty.
+	ContractID string
+	Generation Generation
+	MailedAt   time.Time // when the download mail was sent; zero if never
+	At         time.Time // the instant judged
+	Deadline   time.Time // the first instant after the download window
 	// Window is the maintenance window in effect at At, for
 	// ReasonMaintenance; zero otherwise.
 	Window Window
@@ -84,10 +88,18 @@ type DownloadError struct {
 // 2026-05-20T08:00:00+09:00; the download window closes at
 // 2026-05-26T00:00:00+09:00".
 func (e *DownloadError) Error() string {
-	msg := "contract: cannot download at " + rfc3339(e.At) + ": " + e.Reason.String()
+	msg := "contract: cannot download at "
+	if e.ContractID != "" {
+		msg = "contract: cannot download the " + e.Generation.String() + " certificate of contract " + e.ContractID + " at "
+	}
+	msg += rfc3339(e.At) + ": " + e.Reason.String()
 	switch e.Reason {
 	case ReasonNotYetMailed:
-		msg += ": mail sent at " + rfc3339(e.MailedAt)
+		if e.MailedAt.IsZero() {
+			msg += ": no certificate issued"
+		} else {
+			msg += ": mail sent at " + rfc3339(e.MailedAt)
+		}
 	case ReasonWindowClosed:
 		msg += " at " + rfc3339(e.Deadline) + " (mail sent at " + rfc3339(e.MailedAt) +
 			"); the certificate cannot be downloaded or reissued"

@@ -15,7 +15,8 @@ type Reason int
 
 const (
 	// ReasonNotBound results when the certificate does not name the
-	// contract it is presented for, as the [Service.Binding] decides
+	// contract it is presented for, as the [Service.Binding] decides, or
+	// when a [Gatekeeper]'s [Contracts] knows no contract for it
 	// ([AccessError]).
 	ReasonNotBound Reason = iota + 1
 	// ReasonContractNotStarted results when access is asked before the
@@ -24,16 +25,18 @@ const (
 	// ReasonContractEnded results when access is asked from the first
 	// instant after the contract's End day in JST: the contract ended
 	// without extension and the certificate counts as revoked (CT-2). The
-	// [AccessError] matches [ErrRevoked].
+	// [AccessError] matches [ErrRevoked], also after the service end when
+	// the contract ended first.
 	ReasonContractEnded
 	// ReasonServiceEnded results when access is asked after the last day of
 	// the service itself, [Service.End] (2028-06-30 unless extended; CT-4),
-	// whatever the contract says ([AccessError]).
+	// for a contract that had not ended by then ([AccessError]).
 	ReasonServiceEnded
 	// ReasonReplaced results when the service end was extended, the
 	// certificate was issued (its NotBefore) before that decision, and the
-	// replacement deadline [Service.ReplaceBy] has passed (CT-4)
-	// ([AccessError]).
+	// replacement deadline [Service.ReplaceBy] has passed while the
+	// contract is in force (CT-4) ([AccessError]). The customer should use
+	// the replacement certificate issued for the contract.
 	ReasonReplaced
 	// ReasonCertNotYetValid results when access is asked before the
 	// certificate's own NotBefore (RFC 5280 4.1.2.5) ([AccessError]).
@@ -66,6 +69,10 @@ const (
 	// site is down for maintenance (CT-9); it can be tried again when the
 	// window ends. The [DownloadError] matches [ErrMaintenance].
 	ReasonMaintenance
+	// ReasonNoCertificate results when a [Gatekeeper] is asked about a
+	// connection without a client certificate verified by the TLS layer
+	// ([AccessError], with no ContractID).
+	ReasonNoCertificate
 )
 
 var reasonText = [...]string{
@@ -82,6 +89,7 @@ var reasonText = [...]string{
 	ReasonNotYetMailed:       "download mail not yet sent",
 	ReasonWindowClosed:       "download window closed",
 	ReasonMaintenance:        "download site in maintenance",
+	ReasonNoCertificate:      "no verified client certificate",
 }
 
 // String returns the reason in words, as the error messages use it:

@@ -45,7 +45,15 @@ func FuzzMaintenance(f *testing.F) {
 		}
 		t0 := fuzzBase.Add(span(at))
 
+		// The indexed schedule answers as the literal one does.
+		idx := contract.NewMaintenance(m.Announced, m.Cancelled)
 		w, ok := m.At(t0)
+		if iw, iok := idx.At(t0); iok != ok || !iw.Start.Equal(w.Start) || !iw.End.Equal(w.End) {
+			t.Fatalf("At(%v): literal %v, %v; NewMaintenance %v, %v", t0, w, ok, iw, iok)
+		}
+		if n, in := m.Next(t0), idx.Next(t0); !n.Start.Equal(in.Start) || !n.End.Equal(in.End) {
+			t.Fatalf("Next(%v): literal %v; NewMaintenance %v", t0, n, in)
+		}
 		if ok && !w.Contains(t0) {
 			t.Fatalf("At(%v) = %v, which does not contain it", t0, w)
 		}
@@ -101,6 +109,9 @@ func FuzzAccess(f *testing.F) {
 		var ie *contract.InputError
 		switch {
 		case err == nil:
+			if !c.InForce(t0) {
+				t.Fatalf("Access allowed %v but the contract %v..%v is not in force", t0, c.Start, c.End)
+			}
 			from, until := c.Period()
 			if !bound || t0.Before(from) || !t0.Before(until) || t0.Before(cert.NotBefore) || t0.After(cert.NotAfter) ||
 				!t0.Before(s.End.EndIn(tz.JST)) {
@@ -123,6 +134,15 @@ func FuzzAccess(f *testing.F) {
 			}
 			if errors.Is(err, contract.ErrRevoked) != (ae.Reason == contract.ReasonContractEnded) {
 				t.Fatalf("%v: ErrRevoked does not follow the reason", err)
+			}
+			_, until := c.Period()
+			serviceEnd := s.End.EndIn(tz.JST)
+			if bound && !t0.Before(until) && !until.After(serviceEnd) && ae.Reason != contract.ReasonContractEnded {
+				t.Fatalf("%v: the contract ended at %v, before the service end %v: want revoked", err, until, serviceEnd)
+			}
+			if ae.Reason == contract.ReasonReplaced && (!c.InForce(t0) || !cert.NotBefore.Before(s.ReplacementDecided)) {
+				t.Fatalf("%v: replacement reason for a certificate it does not concern (in force %v, issued %v, decided %v)",
+					err, c.InForce(t0), cert.NotBefore, s.ReplacementDecided)
 			}
 		default:
 			t.Fatalf("Access error %v (%T) is not the package's own", err, err)

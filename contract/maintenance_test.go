@@ -1,6 +1,7 @@
 package contract_test
 
 import (
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -139,12 +140,14 @@ func TestMaintenanceAt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := tt.m.At(tt.t)
-			if ok != tt.wantOK {
-				t.Fatalf("At(%v) ok = %v, want %v\nwhy: %s", tt.t, ok, tt.wantOK, tt.why)
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("At(%v): (-want +got)\n%s\nwhy: %s", tt.t, diff, tt.why)
+			for _, m := range bothForms(tt.m) {
+				got, ok := m.m.At(tt.t)
+				if ok != tt.wantOK {
+					t.Fatalf("%s: At(%v) ok = %v, want %v\nwhy: %s", m.form, tt.t, ok, tt.wantOK, tt.why)
+				}
+				if diff := cmp.Diff(tt.want, got); diff != "" {
+					t.Errorf("%s: At(%v): (-want +got)\n%s\nwhy: %s", m.form, tt.t, diff, tt.why)
+				}
 			}
 		})
 	}
@@ -198,9 +201,11 @@ func TestMaintenanceNext(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := tt.m.Next(tt.after)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("Next(%v): (-want +got)\n%s", tt.after, diff)
+			for _, m := range bothForms(tt.m) {
+				got := m.m.Next(tt.after)
+				if diff := cmp.Diff(tt.want, got); diff != "" {
+					t.Errorf("%s: Next(%v): (-want +got)\n%s", m.form, tt.after, diff)
+				}
 			}
 		})
 	}
@@ -212,4 +217,146 @@ func TestWindowContains(t *testing.T) {
 	if diff := cmp.Diff([]bool{false, true, true, false}, got); diff != "" {
 		t.Errorf("CT-9 Contains at start-1ns, start, end-1ns, end: (-want +got)\n%s", diff)
 	}
+}
+
+// bothForms returns m as a literal and as built by NewMaintenance: both
+// must give the same answers.
+func bothForms(m contract.Maintenance) []struct {
+	form string
+	m    contract.Maintenance
+} {
+	return []struct {
+		form string
+		m    contract.Maintenance
+	}{{"literal", m}, {"NewMaintenance", contract.NewMaintenance(m.Announced, m.Cancelled)}}
+}
+
+func TestNewMaintenanceCopiesAndForgetsItsIndex(t *testing.T) {
+	announced := []contract.Window{win(jst(2026, 5, 5, 22, 0, 0, 0), jst(2026, 5, 6, 8, 0, 0, 0))}
+	m := contract.NewMaintenance(announced, nil)
+	// The caller reuses its slice: m kept a copy.
+	announced[0] = win(jst(2026, 5, 12, 22, 0, 0, 0), jst(2026, 5, 13, 8, 0, 0, 0))
+	if _, ok := m.At(jst(2026, 5, 5, 23, 0, 0, 0)); !ok {
+		t.Errorf("CT-9 NewMaintenance did not copy the announced windows")
+	}
+	// New slices in the fields replace what the index was built from.
+	m.Announced = announced
+	if _, ok := m.At(jst(2026, 5, 5, 23, 0, 0, 0)); ok {
+		t.Errorf("CT-9 At used a stale index after Announced was replaced")
+	}
+	if _, ok := m.At(jst(2026, 5, 12, 23, 0, 0, 0)); !ok {
+		t.Errorf("CT-9 At ignored the new Announced")
+	}
+	m.Cancelled = []tz.Date{date(2026, 6, 1)}
+	if _, ok := m.At(jst(2026, 6, 16, 23, 0, 0, 0)); ok {
+		t.Errorf("CT-9 At ignored the new Cancelled")
+	}
+}
+
+// TestMaintenanceAgreesWithAScan compares At and Next with a direct
+// reading of the rule on schedules of random announced windows and
+// cancellations: every window written out over the span, merged by a
+// linear scan. The random source has a fixed seed.
+func TestMaintenanceAgreesWithAScan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 20260519))
+	base := jst(2026, 1, 1, 0, 0, 0, 0)
+	const span = 3 * 365 * 24 * time.Hour
+	for round := 0; round < 100; round++ {
+		var announced []contract.Window
+		for n := rng.IntN(12); n > 0; n-- {
+			s := base.Add(time.Duration(rng.Int64N(int64(span))).Truncate(time.Hour))
+			announced = append(announced, win(s, s.Add(time.Duration(rng.IntN(80)-5)*time.Hour)))
+		}
+		var cancelled []tz.Date
+		for n := rng.IntN(6); n > 0; n-- {
+			cancelled = append(cancelled, tz.DateOf(base.Add(time.Duration(rng.Int64N(int64(span)))), tz.JST))
+		}
+		lit := contract.Maintenance{Announced: announced, Cancelled: cancelled}
+		idx := contract.NewMaintenance(announced, cancelled)
+		all := scanWindows(lit, base.AddDate(-1, 0, 0), base.Add(span).AddDate(2, 0, 0))
+		for q := 0; q < 50; q++ {
+			at := base.Add(time.Duration(rng.Int64N(int64(span))))
+			if w := all[rng.IntN(len(all))]; q%5 == 0 && w.Start.Before(base.Add(span)) { // an edge exactly
+				at = []time.Time{w.Start, w.End, w.Start.Add(-1), w.End.Add(-1)}[rng.IntN(4)]
+			}
+			wantAt, wantOK := scanAt(all, at)
+			wantNext := scanNext(all, at)
+			for _, m := range []contract.Maintenance{lit, idx} {
+				gotAt, gotOK := m.At(at)
+				if gotOK != wantOK || !cmp.Equal(wantAt, gotAt) {
+					t.Fatalf("CT-9 round %d: At(%v) = %v, %v; the scan says %v, %v\nannounced %v\ncancelled %v",
+						round, at, gotAt, gotOK, wantAt, wantOK, announced, cancelled)
+				}
+				if got := m.Next(at); !cmp.Equal(wantNext, got) {
+					t.Fatalf("CT-9 round %d: Next(%v) = %v; the scan says %v\nannounced %v\ncancelled %v",
+						round, at, got, wantNext, announced, cancelled)
+				}
+			}
+		}
+	}
+}
+
+// scanWindows writes out every window of m, announced and usual, that
+// starts between from and to.
+func scanWindows(m contract.Maintenance, from, to time.Time) []contract.Window {
+	var all []contract.Window
+	blocked := map[[2]int]bool{}
+	for _, w := range m.Announced {
+		if w.End.After(w.Start) {
+			all = append(all, w)
+			d := tz.DateOf(w.Start, tz.JST)
+			blocked[[2]int{d.Year, int(d.Month)}] = true
+		}
+	}
+	for _, d := range m.Cancelled {
+		blocked[[2]int{d.Year, int(d.Month)}] = true
+	}
+	for d := tz.DateOf(from, tz.JST); d.In(tz.JST).Before(to); d = d.AddDays(1) {
+		if blocked[[2]int{d.Year, int(d.Month)}] || d.Weekday() != time.Tuesday || d.Day < 15 || d.Day > 21 {
+			continue
+		}
+		all = append(all, win(d.In(tz.JST).Add(22*time.Hour), d.In(tz.JST).Add(32*time.Hour)))
+	}
+	return all
+}
+
+// scanAt merges, from the window containing t, every window touching the
+// result, both ways, until nothing changes.
+func scanAt(all []contract.Window, t time.Time) (contract.Window, bool) {
+	for _, w := range all {
+		if w.Contains(t) {
+			return scanMerge(all, w, true), true
+		}
+	}
+	return contract.Window{}, false
+}
+
+// scanNext takes the window with the first start after t and merges it
+// forward.
+func scanNext(all []contract.Window, t time.Time) contract.Window {
+	var best contract.Window
+	for _, w := range all {
+		if w.Start.After(t) && (best.Start.IsZero() || w.Start.Before(best.Start)) {
+			best = w
+		}
+	}
+	return scanMerge(all, best, false)
+}
+
+func scanMerge(all []contract.Window, w contract.Window, backward bool) contract.Window {
+	for changed := true; changed; {
+		changed = false
+		for _, v := range all {
+			if v.Start.After(w.End) || v.End.Before(w.Start) {
+				continue
+			}
+			if v.End.After(w.End) {
+				w.End, changed = v.End, true
+			}
+			if backward && v.Start.Before(w.Start) {
+				w.Start, changed = v.Start, true
+			}
+		}
+	}
+	return w
 }
