@@ -5,7 +5,6 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"flag"
-	"github.com/certlife/certlife/examples/internal/cli"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,6 +12,8 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+
+	"github.com/certlife/certlife/examples/internal/cli"
 )
 
 // bundle10k is a PEM bundle of 10,000 certificates, generated once.
@@ -33,7 +34,7 @@ func BenchmarkCertinfo(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if code := run(mode.args, bytes.NewReader(data), io.Discard, io.Discard); code != cli.ExitOK {
+				if code := run(mode.args, bytes.NewReader(data), io.Discard, io.Discard, cli.Env{}); code != cli.ExitOK {
 					b.Fatalf("exit %d", code)
 				}
 			}
@@ -99,7 +100,7 @@ func TestStreamingMemory(t *testing.T) {
 			max = maxOf(max, ms.HeapInuse)
 		}}
 		runtime.GC()
-		if code := run([]string{"-at", "2025-06-01T00:00:00Z", path}, nil, w, io.Discard); code != cli.ExitOK {
+		if code := run([]string{"-at", "2025-06-01T00:00:00Z", path}, nil, w, io.Discard, cli.Env{}); code != cli.ExitOK {
 			t.Fatalf("exit %d", code)
 		}
 		return max

@@ -94,9 +94,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"crypto/ecdsa"
-	"crypto/ed25519"
-	"crypto/rsa"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -105,11 +102,12 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/certlife/certlife/examples/internal/cli"
+	"github.com/certlife/certlife/examples/internal/input"
+	"github.com/certlife/certlife/examples/internal/x509text"
 	"github.com/certlife/certlife/pkce"
 	"github.com/certlife/certlife/tz"
 )
@@ -156,22 +154,27 @@ Examples:
 `
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, cli.Host()))
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// maxBundle is the largest bundle p12check reads: the largest PKCS#12
+// files users hold (a CA store) are a few hundred KiB.
+const maxBundle = 8 << 20
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env cli.Env) int {
 	fset := flag.NewFlagSet(name, flag.ContinueOnError)
 	passFile := fset.String("password-file", "", "file whose first line is the password")
 	targetName := fset.String("target", "", "the reader that matters")
 	outFile := fset.String("out", "", "re-encode for -target into this file")
 	maxIter := fset.Int64("max-iterations", pkce.DefaultMaxIterations, "cap on each key derivation")
 	asJSON := fset.Bool("json", false, "print JSON")
-	if code, ok := cli.Parse(fset, args, usage, stdout, stderr); !ok {
+	files, code, ok := cli.Parse(fset, args, usage, stdout, stderr)
+	if !ok {
 		return code
 	}
 	fail := func(format string, a ...any) int { return cli.Fail(stderr, name, format, a...) }
-	if fset.NArg() > 1 {
-		return fail("one bundle at a time (got %d files)", fset.NArg())
+	if len(files) > 1 {
+		return fail("one bundle at a time (got %d files)", len(files))
 	}
 	var target pkce.Target
 	if *targetName != "" {
@@ -190,42 +193,38 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	// The bundle.
 	file, data := "sample", sampleP12
-	if fset.NArg() == 1 {
-		file = fset.Arg(0)
+	if len(files) == 1 {
+		file = files[0]
 		if file == "-" && (*passFile == "" || *passFile == "-") {
 			return fail("the bundle is read from standard input, so the password must come from -password-file FILE")
 		}
 		var err error
-		if data, err = cli.ReadInput(file, stdin); err != nil {
-			return fail("%s: %v", file, err)
+		if data, err = readBundle(file, stdin); err != nil {
+			return fail("%v", err)
 		}
 	}
-	// The password: never from the arguments.
+	// The password: never from the arguments, and never echoed.
 	var password string
 	var err error
 	switch {
 	case *passFile != "":
 		var pw []byte
-		if pw, err = cli.ReadInput(*passFile, stdin); err == nil {
-			password = firstLine(pw)
-		} else {
-			err = fmt.Errorf("-password-file %s: %v", *passFile, err)
+		if pw, err = cli.ReadPassword(*passFile, stdin); err != nil {
+			return fail("-password-file: %v", err)
 		}
-	case fset.NArg() == 0:
+		password = string(pw)
+	case len(files) == 0:
 		password = firstLine(samplePasswordFile)
 	case isTerminal(stdin):
-		password, err = prompt(stderr)
+		if password, err = prompt(stderr); err != nil {
+			return fail("reading the password: %v", err)
+		}
 	default:
 		var pw []byte
-		if pw, err = io.ReadAll(io.LimitReader(stdin, 4096)); err == nil {
-			password = firstLine(pw)
+		if pw, err = cli.FirstLine(stdin); err != nil {
+			return fail("reading the password from standard input: %v", err)
 		}
-	}
-	if err != nil {
-		if *passFile != "" {
-			return fail("%v", err)
-		}
-		return fail("reading the password: %v", err)
+		password = string(pw)
 	}
 
 	rep := report{File: file, Readers: []readerJSON{}}
@@ -269,6 +268,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		broken = true
 	default:
 		rep.Bundle = describe(b)
+		// PK-3: a bundle without a key (a truststore) cannot be a client
+		// certificate bundle.
+		broken = broken || b.Key == nil
 	}
 	// Re-encoding.
 	if *outFile != "" {
@@ -304,7 +306,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		rep.Out = o
 	}
 
-	out := bufio.NewWriter(stdout)
+	out := cli.NewWriter(stdout)
 	if *asJSON {
 		j, _ := json.Marshal(rep)
 		out.Write(append(j, '\n'))
@@ -318,6 +320,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cli.ExitNegative
 	}
 	return cli.ExitOK
+}
+
+// readBundle reads the bundle through the shared input layer, so that a
+// file that is not a PKCS#12 bundle is named for what it is.
+func readBundle(file string, stdin io.Reader) ([]byte, error) {
+	rd := &input.Reader{Stdin: stdin, Limits: input.Limits{Block: maxBundle, Total: 2 * maxBundle}}
+	items, err := rd.ReadOne(file, input.Handler{
+		Want:     func(k input.Kind) bool { return k == input.KindPKCS12 },
+		WantText: "a PKCS#12 bundle (.p12, .pfx) in DER",
+	})
+	if err != nil {
+		return nil, err
+	}
+	return items[0].DER, nil
 }
 
 func unwrapPath(err error) error {
@@ -382,32 +398,19 @@ func prompt(stderr io.Writer) (string, error) {
 func describe(b *pkce.Bundle) *bundleJSON {
 	c := b.Leaf
 	j := &bundleJSON{
-		Subject: c.Subject.String(), Issuer: c.Issuer.String(), Serial: c.SerialNumber.Text(16),
+		Subject: x509text.Name(c.RawSubject, &c.Subject), Issuer: x509text.Name(c.RawIssuer, &c.Issuer),
+		Serial:    x509text.Serial(c.SerialNumber),
 		NotBefore: c.NotBefore.UTC(), NotAfter: c.NotAfter.UTC(),
 		NotBeforeJST: c.NotBefore.In(tz.JST), NotAfterJST: c.NotAfter.In(tz.JST),
-		Key: keyType(b.Key), Chain: []string{}, Extra: []string{},
+		Key: x509text.KeyType(b.Key), Chain: []string{}, Extra: []string{},
 	}
 	for _, x := range b.Chain {
-		j.Chain = append(j.Chain, x.Subject.String())
+		j.Chain = append(j.Chain, x509text.Name(x.RawSubject, &x.Subject))
 	}
 	for _, x := range b.Extra {
-		j.Extra = append(j.Extra, x.Subject.String())
+		j.Extra = append(j.Extra, x509text.Name(x.RawSubject, &x.Subject))
 	}
 	return j
-}
-
-func keyType(k any) string {
-	switch k := k.(type) {
-	case *rsa.PrivateKey:
-		return "RSA " + strconv.Itoa(k.N.BitLen())
-	case *ecdsa.PrivateKey:
-		return "ECDSA " + k.Curve.Params().Name
-	case ed25519.PrivateKey, *ed25519.PrivateKey:
-		return "Ed25519"
-	case nil:
-		return "none"
-	}
-	return fmt.Sprintf("%T", k)
 }
 
 // report is the output; its JSON form is documented in the package
@@ -454,7 +457,7 @@ type outJSON struct {
 	Readable  bool     `json:"readable"`
 }
 
-func (r *report) text(w *bufio.Writer, target pkce.Target) {
+func (r *report) text(w *cli.Writer, target pkce.Target) {
 	const gmt, jst = "01/02/2006 15:04:05 GMT", "2006-01-02 15:04:05 MST"
 	fmt.Fprintf(w, "%s\n", r.File)
 	if r.Password.OK {
@@ -488,7 +491,11 @@ func (r *report) text(w *bufio.Writer, target pkce.Target) {
 		fmt.Fprintf(w, "  serial      %s\n", b.Serial)
 		fmt.Fprintf(w, "  not before  %s   %s\n", b.NotBefore.Format(gmt), b.NotBeforeJST.Format(jst))
 		fmt.Fprintf(w, "  not after   %s   %s\n", b.NotAfter.Format(gmt), b.NotAfterJST.Format(jst))
-		fmt.Fprintf(w, "  key         %s, matches the leaf\n", b.Key)
+		if b.Key == "none" {
+			fmt.Fprintf(w, "  key         none: the bundle holds only certificates (a truststore); a client certificate bundle needs its private key (PK-3)\n")
+		} else {
+			fmt.Fprintf(w, "  key         %s, matches the leaf\n", b.Key)
+		}
 		for _, c := range b.Chain {
 			fmt.Fprintf(w, "  chain       %s\n", c)
 		}
