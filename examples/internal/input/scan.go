@@ -258,16 +258,15 @@ func (s *scanner) readPEM() error {
 		sawBlock  bool
 	)
 	for line := 1; ; line++ {
-		where := "line " + strconv.Itoa(line)
 		raw, err := s.br.ReadSlice('\n')
 		if bytes.IndexByte(raw, 0) >= 0 {
-			return s.errorf(where, !sawBlock, s.h.WantText, "binary data that is not DER (a NUL byte in the text)")
+			return s.errorf(lineWhere(line), !sawBlock, s.h.WantText, "binary data that is not DER (a NUL byte in the text)")
 		}
 		if err == bufio.ErrBufferFull {
-			return s.errorf(where, !sawBlock, "PEM text", "a line longer than %s", size(int64(s.r.Limits.Line)))
+			return s.errorf(lineWhere(line), !sawBlock, "PEM text", "a line longer than %s", size(int64(s.r.Limits.Line)))
 		}
 		if err != nil && err != io.EOF {
-			return s.readErr(where, err)
+			return s.readErr(lineWhere(line), err)
 		}
 		t := bytes.TrimSpace(raw)
 		switch {
@@ -280,7 +279,7 @@ func (s *scanner) readPEM() error {
 		case bytes.HasPrefix(t, []byte("-----END ")):
 			l, ok := boundary(t, "-----END ")
 			if !ok || string(l) != label {
-				return s.errorf(where, false, "END "+label,
+				return s.errorf(lineWhere(line), false, "END "+label,
 					"%q does not close the %s block begun on line %d", t, label, begin)
 			}
 			inBlock = false
@@ -294,7 +293,7 @@ func (s *scanner) readPEM() error {
 		default:
 			inHeaders = false
 			if len(s.block)+len(t) > s.r.Limits.Block {
-				return s.errorf(where, false, "", "the %s block begun on line %d is larger than %s",
+				return s.errorf(lineWhere(line), false, "", "the %s block begun on line %d is larger than %s",
 					label, begin, size(int64(s.r.Limits.Block)))
 			}
 			s.block = append(s.block, t...)
@@ -302,7 +301,7 @@ func (s *scanner) readPEM() error {
 		if err == io.EOF {
 			switch {
 			case inBlock:
-				return s.errorf(where, false, "END "+label, "the input ends inside the %s block begun on line %d", label, begin)
+				return s.errorf(lineWhere(line), false, "END "+label, "the input ends inside the %s block begun on line %d", label, begin)
 			case !sawBlock:
 				return s.errorf("", true, s.h.WantText, "no PEM block")
 			}
@@ -310,6 +309,9 @@ func (s *scanner) readPEM() error {
 		}
 	}
 }
+
+// lineWhere is the Where of a line.
+func lineWhere(n int) string { return "line " + strconv.Itoa(n) }
 
 // boundary returns the label of a PEM boundary line "-----BEGIN label-----".
 func boundary(line []byte, prefix string) ([]byte, bool) {
@@ -321,7 +323,7 @@ func boundary(line []byte, prefix string) ([]byte, bool) {
 
 // pemBlock decodes the block just read and hands on what it holds.
 func (s *scanner) pemBlock(label string, begin int, encrypted bool) error {
-	where := "line " + strconv.Itoa(begin)
+	where := lineWhere(begin)
 	blockLabel := label + " block"
 	kind := kindOfLabel(label)
 	n := base64.StdEncoding.DecodedLen(len(s.block))

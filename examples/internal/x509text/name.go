@@ -74,7 +74,8 @@ const maxAttrs = 64
 // ST, L, ... CN), it keeps the certificate's order, reversed, as RFC 4514
 // and openssl do.
 func Name(raw []byte, parsed *pkix.Name) string {
-	if b, ok := AppendName(nil, raw); ok {
+	var buf [256]byte
+	if b, ok := AppendName(buf[:0], raw); ok {
 		return string(b)
 	}
 	if parsed == nil {
@@ -141,48 +142,42 @@ func AppendName(b []byte, raw []byte) (_ []byte, ok bool) {
 			b = append(b, id.String()...)
 		}
 		b = append(b, '=')
-		text, ok := "", false
+		ok := false
 		if known {
-			text, ok = decodeString(a.value)
+			b, ok = appendValue(b, a.value)
 		}
-		if ok {
-			b = appendEscaped(b, text)
-		} else {
+		if !ok {
 			b = appendDump(b, a.value)
 		}
 	}
 	return b, true
 }
 
-// decodeString decodes a string value as openssl does with UTF8_CONVERT:
-// one-byte types as ISO 8859-1, BMPString as UTF-16BE, UniversalString as
-// UCS-4, UTF8String as UTF-8. ok is false for other types and for values
-// that do not decode.
-func decodeString(elem cryptobyte.String) (string, bool) {
+// appendValue appends a string value, escaped, decoded as openssl does
+// with UTF8_CONVERT: one-byte types as ISO 8859-1, BMPString as UTF-16BE,
+// UniversalString as UCS-4, UTF8String as UTF-8. ok is false for other
+// types and for values that do not decode; b is then unchanged.
+func appendValue(b []byte, elem cryptobyte.String) (_ []byte, ok bool) {
 	var val cryptobyte.String
 	var tag cbasn1.Tag
 	if !elem.ReadAnyASN1(&val, &tag) {
-		return "", false
+		return b, false
 	}
 	switch tag {
 	case cbasn1.UTF8String:
 		if !utf8.Valid(val) {
-			return "", false
+			return b, false
 		}
-		return string(val), true
+		return appendEscaped(b, val, false), true
 	case 18, cbasn1.PrintableString, cbasn1.T61String, 21, cbasn1.IA5String, cbasn1.UTCTime,
 		cbasn1.GeneralizedTime, 25, 26, 27:
 		// NumericString, PrintableString, T61String, VideotexString,
 		// IA5String, the times, GraphicString, VisibleString,
 		// GeneralString: one byte a character.
-		r := make([]rune, len(val))
-		for i, c := range val {
-			r[i] = rune(c)
-		}
-		return string(r), true
+		return appendEscaped(b, val, true), true
 	case 30: // BMPString
 		if len(val)%2 != 0 {
-			return "", false
+			return b, false
 		}
 		u := make([]uint16, len(val)/2)
 		for i := range u {
@@ -191,35 +186,38 @@ func decodeString(elem cryptobyte.String) (string, bool) {
 		r := utf16.Decode(u)
 		for _, c := range r {
 			if c == utf8.RuneError {
-				return "", false
+				return b, false
 			}
 		}
-		return string(r), true
+		return appendEscaped(b, []byte(string(r)), false), true
 	case 28: // UniversalString
 		if len(val)%4 != 0 {
-			return "", false
+			return b, false
 		}
 		r := make([]rune, len(val)/4)
 		for i := range r {
 			c := rune(val[4*i])<<24 | rune(val[4*i+1])<<16 | rune(val[4*i+2])<<8 | rune(val[4*i+3])
 			if !utf8.ValidRune(c) {
-				return "", false
+				return b, false
 			}
 			r[i] = c
 		}
-		return string(r), true
+		return appendEscaped(b, []byte(string(r)), false), true
 	}
-	return "", false
+	return b, false
 }
 
 const hexUpper = "0123456789ABCDEF"
 
-// appendEscaped escapes a value as openssl's ESC_2253 and ESC_CTRL do
-// (RFC 4514 2.4).
-func appendEscaped(b []byte, s string) []byte {
+// appendEscaped appends s escaped as openssl's ESC_2253 and ESC_CTRL do
+// (RFC 4514 2.4). With latin1, s is ISO 8859-1 and its bytes over 0x7f
+// are written as UTF-8; otherwise s is UTF-8.
+func appendEscaped(b []byte, s []byte, latin1 bool) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
+		case latin1 && c >= 0x80:
+			b = utf8.AppendRune(b, rune(c))
 		case c == ',' || c == '+' || c == '"' || c == '\\' || c == '<' || c == '>' || c == ';',
 			(c == ' ' || c == '#') && i == 0,
 			c == ' ' && i == len(s)-1:
