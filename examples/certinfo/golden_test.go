@@ -117,6 +117,22 @@ func TestBinary(t *testing.T) {
 		all[c.Name] = c
 	}
 	bin := clitest.CheckBinary(t, name, all["TV-2 last second in JST is valid"], all["PEM from stdin"], all["error 2 wins over 1"])
+	t.Run("verify with the system's roots", func(t *testing.T) {
+		// Without -roots, -verify trusts the system's roots, which
+		// crypto/x509 reads from SSL_CERT_FILE when it is set.
+		c := clitest.Case{Args: []string{"-verify", "-at", "2026-03-01", td + "fullchain.pem"}}
+		t.Setenv("SSL_CERT_FILE", td+"root.pem")
+		t.Setenv("SSL_CERT_DIR", t.TempDir())
+		r := clitest.Exec(t, bin, c, "Asia/Tokyo")
+		if r.Exit != cli.ExitOK || strings.Count(r.Stdout, "verify       ok at -at: a chain to a root of the system's roots\n") != 2 {
+			t.Errorf("exit %d, stdout:\n%s\nstderr: %s", r.Exit, r.Stdout, r.Stderr)
+		}
+		t.Setenv("SSL_CERT_FILE", "../contractcheck/testdata/client.pem") // trusts nothing here
+		r = clitest.Exec(t, bin, c, "Asia/Tokyo")
+		if r.Exit != cli.ExitNegative {
+			t.Errorf("with another root: exit %d, want 1; stdout:\n%s", r.Exit, r.Stdout)
+		}
+	})
 	t.Run("write error on /dev/full", func(t *testing.T) {
 		// Every write to /dev/full fails with ENOSPC: certinfo stops at
 		// the first, with one error line and exit 2.

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/certlife/certlife/examples/internal/cli"
+	"github.com/certlife/certlife/examples/internal/clitest"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -123,6 +124,10 @@ func (w *failWriter) Write(p []byte) (int, error) {
 // write (a full disk) with exit 2 and one error line, instead of going on
 // through the input with an error per certificate.
 func TestWriteErrorStops(t *testing.T) {
+	clitest.InZones(t, testWriteErrorStops)
+}
+
+func testWriteErrorStops(t *testing.T) {
 	data := bundlePEM(t, 600)
 	for _, args := range [][]string{{"-at", "2025-06-01T00:00:00Z", "-"}, {"-json", "-at", "2025-06-01T00:00:00Z", "-"}} {
 		w := &failWriter{n: 100 << 10}
@@ -141,42 +146,17 @@ func TestWriteErrorStops(t *testing.T) {
 	}
 }
 
-// endless is an endless input of a repeated pattern that counts what was
-// read from it, as /dev/zero or yes(1) are.
-type endless struct {
-	pattern []byte
-	n       int64
-}
-
-func (e *endless) Read(p []byte) (int, error) {
-	for i := range p {
-		p[i] = e.pattern[(e.n+int64(i))%int64(len(e.pattern))]
-	}
-	e.n += int64(len(p))
-	return len(p), nil
-}
-
 // TestEndlessInput feeds certinfo endless inputs: each stops with one
 // error line and exit 2, having read little more than a limit.
 func TestEndlessInput(t *testing.T) {
-	for _, c := range []struct {
-		name    string
-		args    []string
-		pattern string
-		max     int64
-		stderr  string
-	}{
-		{"zeros, as /dev/zero", nil, "\x00", 64 << 10, "certinfo: -: line 1: binary data that is not DER (a NUL byte in the text) (want PEM or DER certificates, PKCS#7 or PKCS#12)\n"},
-		{"no newline", nil, "A", 64 << 10, "certinfo: -: line 1: a line longer than 64 KiB (want PEM text)\n"},
-		{"yes", []string{"-max-input", "4M"}, "y\n", 4<<20 + 1, "certinfo: -: line 2097153: more input than the 4 MiB one run reads (want at most 4 MiB in all, or a larger -max-input)\n"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			in := &endless{pattern: []byte(c.pattern)}
-			var stderr strings.Builder
-			code := run(append(c.args, "-at", "2025-06-01T00:00:00Z", "-"), in, io.Discard, &stderr, cli.Env{})
-			if code != cli.ExitError || stderr.String() != c.stderr || in.n > c.max {
-				t.Errorf("exit %d after %d bytes (at most %d), stderr %q; want exit 2 and %q", code, in.n, c.max, stderr.String(), c.stderr)
-			}
-		})
-	}
+	clitest.CheckEndless(t, run, []clitest.EndlessCase{
+		{Name: "zeros, as /dev/zero", Args: []string{"-at", "2025-06-01T00:00:00Z", "-"}, Pattern: "\x00", Max: 64 << 10,
+			Stderr: "certinfo: -: line 1: binary data that is not DER (a NUL byte in the text) (want PEM or DER certificates, PKCS#7 or PKCS#12)\n"},
+		{Name: "no newline", Args: []string{"-at", "2025-06-01T00:00:00Z", "-"}, Pattern: "A", Max: 64 << 10,
+			Stderr: "certinfo: -: line 1: a line longer than 64 KiB (want PEM text)\n"},
+		{Name: "yes", Args: []string{"-max-input", "1M", "-at", "2025-06-01T00:00:00Z", "-"}, Pattern: "y\n", Max: 1<<20 + 1,
+			Stderr: "certinfo: -: line 524289: more input than the 1 MiB one run reads (want at most 1 MiB in all, or a larger -max-input)\n"},
+		{Name: "a DER element that never ends", Args: []string{"-at", "2025-06-01T00:00:00Z", "-"}, Pattern: "\x30\x83\x7f\xff\xff", Max: 64 << 10,
+			Stderr: "certinfo: -: byte 0: a DER element of 8388612 bytes, larger than 8 MiB\n"},
+	})
 }

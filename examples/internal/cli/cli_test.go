@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -222,5 +224,39 @@ func TestWriter(t *testing.T) {
 	}
 	if w.Err() == nil || w.Flush() == nil || fw.writes != 1 {
 		t.Errorf("Err %v, writes %d; want the error, and one write", w.Err(), fw.writes)
+	}
+}
+
+// FuzzFlags feeds arbitrary text to the flag parsers (-expires-within,
+// -margin and -spread; -max-input; -remaining): no panic, and every value
+// accepted is in range.
+func FuzzFlags(f *testing.F) {
+	for _, s := range []string{"30d", "1d12h", "720h", "64M", "1G", "1/3", "0.5", "25%", "-1h", "65535d", "9223372036854775807"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if d, err := ParseDuration(s); err == nil && d < 0 {
+			t.Fatalf("ParseDuration(%q) = %v", s, d)
+		}
+		if n, err := ParseSize(s); err == nil && (n <= 0 || n > 1<<50) {
+			t.Fatalf("ParseSize(%q) = %v", s, n)
+		}
+		if x, err := ParseFraction(s); err == nil && !(x > 0 && x < 1) {
+			t.Fatalf("ParseFraction(%q) = %v", s, x)
+		}
+	})
+}
+
+// TestFuzzCorpus checks that the seed corpus in testdata/fuzz is there.
+func TestFuzzCorpus(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "FuzzFlags", "*"))
+	if len(files) == 0 {
+		t.Error("no seed corpus in testdata/fuzz/FuzzFlags")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil || !bytes.HasPrefix(b, []byte("go test fuzz v1\n")) {
+			t.Errorf("%s: not a go test fuzz v1 file (%v)", f, err)
+		}
 	}
 }

@@ -280,3 +280,64 @@ func NeedTool(t testing.TB, name string) string {
 	}
 	return p
 }
+
+// InZones runs f as two subtests, with time.Local set to
+// America/Los_Angeles and then to Asia/Tokyo, for table tests that call a
+// command's run directly.
+func InZones(t *testing.T, f func(t *testing.T)) {
+	t.Helper()
+	for _, z := range zones() {
+		t.Run(z.String(), func(t *testing.T) {
+			saved := time.Local
+			time.Local = z
+			defer func() { time.Local = saved }()
+			f(t)
+		})
+	}
+}
+
+// Endless is an endless input, its pattern repeated, as /dev/zero or
+// yes(1) give; N counts the bytes read from it.
+type Endless struct {
+	Pattern []byte
+	N       int64
+}
+
+func (e *Endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = e.Pattern[(e.N+int64(i))%int64(len(e.Pattern))]
+	}
+	e.N += int64(len(p))
+	return len(p), nil
+}
+
+// EndlessCase is a run of a command on an endless standard input.
+type EndlessCase struct {
+	Name    string
+	Args    []string
+	Pattern string
+	Max     int64  // the most bytes it may read
+	Stderr  string // its one line of standard error
+}
+
+// CheckEndless runs each case in-process, under both host zones: the
+// command must stop with exit 2 and one line of standard error, having read
+// at most Max bytes of its endless input.
+func CheckEndless(t *testing.T, run Run, cases []EndlessCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			InZones(t, func(t *testing.T) {
+				in := &Endless{Pattern: []byte(c.Pattern)}
+				var stderr strings.Builder
+				code := run(c.Args, in, io.Discard, &stderr, Env())
+				if code != cli.ExitError || stderr.String() != c.Stderr || in.N > c.Max {
+					t.Errorf("exit %d after %d bytes (at most %d), stderr %q; want exit 2 and %q", code, in.N, c.Max, stderr.String(), c.Stderr)
+				}
+			})
+		})
+	}
+}
+
+// Env is the environment of in-process runs: the fixed Clock.
+func Env() cli.Env { return cli.Env{Now: Clock} }

@@ -21,8 +21,10 @@ type Error struct {
 	Found string
 	// Want says what was expected there, or "".
 	Want string
-	// Unrecognised is true when nothing in the file was recognised at all:
-	// a file met in a directory is then skipped rather than an error.
+	// Unrecognised is true when nothing in the file is read: its format is
+	// unknown, or one the commands do not read (a Java keystore, UTF-16
+	// text, BER). A file met in a directory is then skipped, and reported,
+	// rather than an error.
 	Unrecognised bool
 }
 

@@ -10,9 +10,10 @@
 // against link loops and a depth limit; entries that are not read are
 // skipped and reported (see [Skip]): special files (pipes, sockets,
 // devices), broken links, links back to a directory being walked, files
-// already read under another name, and files that hold nothing the command
-// reads (a README beside the certificates). A file named directly that
-// holds nothing the command reads is an error instead.
+// already read under another name, files that hold nothing the command
+// reads (a README beside the certificates), and files in a format not read
+// (Debian's /etc/ssl/certs/java/cacerts, a Java keystore). A file named
+// directly that holds nothing the command reads is an error instead.
 //
 // # Formats
 //

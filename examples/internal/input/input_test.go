@@ -236,6 +236,7 @@ func TestPKCS12EveryEntry(t *testing.T) {
 // command reads, and a tree deeper than the limit.
 func TestWalk(t *testing.T) {
 	leaf := []byte(fixture(t, "leaf.pem"))
+	jks := fixture(t, "keystore.jks")
 	t.Chdir(t.TempDir())
 	must := func(err error) {
 		t.Helper()
@@ -246,6 +247,7 @@ func TestWalk(t *testing.T) {
 	must(os.MkdirAll("d/sub/deep/deeper", 0o755))
 	must(os.WriteFile("d/a.pem", leaf, 0o644))
 	must(os.WriteFile("d/README", []byte("read me\n"), 0o644))
+	must(os.WriteFile("d/cacerts", []byte(jks), 0o644))
 	must(os.WriteFile("d/sub/deep/deeper/c.pem", leaf, 0o644))
 	must(os.Symlink("a.pem", "d/b.pem"))
 	must(os.Symlink("..", "d/sub/up"))
@@ -259,6 +261,7 @@ func TestWalk(t *testing.T) {
 		Skips: []string{
 			"d/README: holds nothing this command reads: no PEM block",
 			"d/broken.pem: a broken symbolic link",
+			"d/cacerts: holds nothing this command reads: a Java keystore (JKS or JCEKS) (want PKCS#12; convert it with keytool -importkeystore -deststoretype pkcs12)",
 			"d/fifo: not a regular file (a named pipe)",
 			"d/sub/deep/deeper: more than 2 directories deep",
 			"d/sub/up: a link back to a directory above it (a loop)",
@@ -270,8 +273,8 @@ func TestWalk(t *testing.T) {
 	if d := cmp.Diff(want, g); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
 	}
-	if len(r.Skipped) != 8 {
-		t.Errorf("Skipped has %d entries, want 8 (the link to a.pem counted one by one): %v", len(r.Skipped), r.Skipped)
+	if len(r.Skipped) != 9 {
+		t.Errorf("Skipped has %d entries, want 9 (the link to a.pem counted one by one): %v", len(r.Skipped), r.Skipped)
 	}
 }
 

@@ -111,7 +111,11 @@ func (r *Reader) scan(name string, rd io.Reader, inDir bool, h Handler) error {
 	var e *Error
 	if errors.As(err, &e) {
 		if inDir && e.Unrecognised && s.wanted == 0 {
-			r.skip(h, Skip{Path: name, Reason: "holds nothing this command reads: " + e.Found})
+			reason := "holds nothing this command reads: " + e.Found
+			if e.Want != "" && e.Want != h.WantText {
+				reason += " (want " + e.Want + ")"
+			}
+			r.skip(h, Skip{Path: name, Reason: reason})
 			return nil
 		}
 		h.Error(e)
@@ -193,10 +197,10 @@ func (s *scanner) run() error {
 	}
 	switch {
 	case bytes.HasPrefix(head, []byte{0xff, 0xfe}), bytes.HasPrefix(head, []byte{0xfe, 0xff}):
-		return s.errorf("byte 0", false, "UTF-8 or ASCII text; convert it with iconv -f UTF-16 -t UTF-8",
+		return s.errorf("byte 0", true, "UTF-8 or ASCII text; convert it with iconv -f UTF-16 -t UTF-8",
 			"UTF-16 text")
 	case bytes.Equal(head, jks), bytes.Equal(head, jceks):
-		return s.errorf("byte 0", false, "PKCS#12; convert it with keytool -importkeystore -deststoretype pkcs12",
+		return s.errorf("byte 0", true, "PKCS#12; convert it with keytool -importkeystore -deststoretype pkcs12",
 			"a Java keystore (JKS or JCEKS)")
 	case head[0] == 0x30 && !s.looksText():
 		return s.readDER()
@@ -408,7 +412,7 @@ func (s *scanner) readDER() error {
 		hlen, length := 2, int64(head[1])
 		switch {
 		case head[1] == 0x80:
-			return s.errorf(where, false, "DER; convert it with openssl (e.g. openssl pkcs7 -inform DER -outform DER, openssl pkcs12 ... -export)",
+			return s.errorf(where, start == 0, "DER; convert it with openssl (e.g. openssl pkcs7 -inform DER -outform DER, openssl pkcs12 ... -export)",
 				"BER with indefinite lengths")
 		case head[1] > 0x84:
 			return s.errorf(where, start == 0, s.h.WantText, "a DER length of %d bytes' size", head[1]&0x7f)
