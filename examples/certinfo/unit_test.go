@@ -124,11 +124,11 @@ func (w *failWriter) Write(p []byte) (int, error) {
 // write (a full disk) with exit 2 and one error line, instead of going on
 // through the input with an error per certificate.
 func TestWriteErrorStops(t *testing.T) {
-	clitest.InZones(t, testWriteErrorStops)
+	data := bundlePEM(t, 600)
+	clitest.InZones(t, func(t *testing.T) { testWriteErrorStops(t, data) })
 }
 
-func testWriteErrorStops(t *testing.T) {
-	data := bundlePEM(t, 600)
+func testWriteErrorStops(t *testing.T, data []byte) {
 	for _, args := range [][]string{{"-at", "2025-06-01T00:00:00Z", "-"}, {"-json", "-at", "2025-06-01T00:00:00Z", "-"}} {
 		w := &failWriter{n: 100 << 10}
 		in := bytes.NewReader(data)
@@ -154,8 +154,8 @@ func TestEndlessInput(t *testing.T) {
 			Stderr: "certinfo: -: line 1: binary data that is not DER (a NUL byte in the text) (want PEM or DER certificates, PKCS#7 or PKCS#12)\n"},
 		{Name: "no newline", Args: []string{"-at", "2025-06-01T00:00:00Z", "-"}, Pattern: "A", Max: 64 << 10,
 			Stderr: "certinfo: -: line 1: a line longer than 64 KiB (want PEM text)\n"},
-		{Name: "yes", Args: []string{"-max-input", "1M", "-at", "2025-06-01T00:00:00Z", "-"}, Pattern: "y\n", Max: 1<<20 + 1,
-			Stderr: "certinfo: -: line 524289: more input than the 1 MiB one run reads (want at most 1 MiB in all, or a larger -max-input)\n"},
+		{Name: "yes", Args: []string{"-max-input", "64K", "-at", "2025-06-01T00:00:00Z", "-"}, Pattern: "y\n", Max: 1<<20 + 1,
+			Stderr: "certinfo: -: line 32769: more input than the 64 KiB one run reads (want at most 64 KiB in all, or a larger -max-input)\n"},
 		{Name: "a DER element that never ends", Args: []string{"-at", "2025-06-01T00:00:00Z", "-"}, Pattern: "\x30\x83\x7f\xff\xff", Max: 64 << 10,
 			Stderr: "certinfo: -: byte 0: a DER element of 8388612 bytes, larger than 8 MiB\n"},
 	})

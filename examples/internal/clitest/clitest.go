@@ -304,11 +304,13 @@ type Endless struct {
 }
 
 func (e *Endless) Read(p []byte) (int, error) {
-	for i := range p {
-		p[i] = e.Pattern[(e.N+int64(i))%int64(len(e.Pattern))]
+	off := int(e.N % int64(len(e.Pattern)))
+	n := copy(p, e.Pattern[off:])
+	for n < len(p) {
+		n += copy(p[n:], e.Pattern)
 	}
-	e.N += int64(len(p))
-	return len(p), nil
+	e.N += int64(n)
+	return n, nil
 }
 
 // EndlessCase is a run of a command on an endless standard input.
