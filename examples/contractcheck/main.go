@@ -5,13 +5,16 @@
 //
 // Usage:
 //
-//	contractcheck [flags] [contract.json ...]
+//	contractcheck [flags] [contract.json|directory|- ...]
 //
 // With no file, contractcheck judges its embedded sample: contract
 // C-2026-0001 from 2026-05-01 to 2027-04-30, dated 2026-04-28, mailed on
 // 2026-05-11 at 10:00 JST, and a client certificate bound to it whose own
 // notAfter (2031-05-10) lies far beyond the contract. A file named "-" is
-// standard input.
+// standard input; a directory is read whole, links followed, and its files
+// that are not JSON objects are skipped and reported (package
+// examples/internal/input reads the files). Flags may come before or after
+// the files.
 //
 // A contract file is JSON:
 //
@@ -36,7 +39,9 @@
 //	}
 //
 // Unknown fields are refused, so that a misspelt field is not silently
-// ignored.
+// ignored. A file holds one contract, of at most 1 MiB: a second JSON value
+// after it is reported and not judged (exit 1), and text after it that is
+// not JSON is an error. Errors name the file and the line.
 //
 // For each contract it prints the days it is in force, the access decision
 // at -at for the certificate (package contract's Access: the contract
@@ -50,17 +55,21 @@
 // # Flags
 //
 //	-at TIME     judge at TIME instead of now (any form tz.Parse reads)
-//	-cert FILE   the client certificate (PEM or DER) to judge; default: the
+//	-cert FILE   the client certificate (PEM, DER or PKCS#7; with its CA
+//	             certificates or without, the one end-entity certificate is
+//	             judged); default: the
 //	             embedded sample certificate when no contract file is given,
 //	             otherwise none, and access is judged on the contract alone
 //	             (with a stand-in certificate bound to the contract, issued
 //	             at its start and never expiring)
-//	-json        print one JSON object per contract per line
+//	-json        print one JSON object per contract per line, then a
+//	             summary line
 //
 // # Exit codes
 //
 //	0  access is allowed at -at
-//	1  access is refused at -at (the reason is printed)
+//	1  access is refused at -at (the reason is printed), or a contract file
+//	   holds a second contract
 //	2  usage error or bad input; 2 wins over 1 when several files are given
 //
 // # JSON
@@ -78,7 +87,8 @@
 //	reason             why access is refused (package contract's Reason in words), else ""
 //	revoked            true when the contract ended and the certificate counts as revoked
 //	message            the refusal in full, else ""
-//	certificate        the certificate judged: {"subject", "not_before", "not_after"}, or null
+//	certificate        the certificate judged: {"subject", "serial", "not_before", "not_after"},
+//	                   or null
 //	contract_date      the contract date (CT-7)
 //	issue_by           the day the download mail is due
 //	mailed             when the mail was sent, or null
@@ -88,6 +98,12 @@
 //	download_reason    why a download cannot happen at "at", else ""
 //	next_maintenance   {"start", "end"} of the next window starting after "at"
 //	in_maintenance     true when "at" falls in a maintenance window
+//
+// The last line is {"record": "summary", "contracts", "errors",
+// "extra_contracts", "skipped": [{"path", "reason"}]}: how many contracts
+// were judged, how many errors were reported on standard error, how many
+// second contracts were found after a file's first, and which directory
+// entries were skipped.
 //
 // Field names are stable; new fields may be added.
 //

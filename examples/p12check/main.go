@@ -13,7 +13,11 @@
 // its RSA key and the issuing CA, encrypted as OpenSSL 3 does by default
 // (PBES2 with AES-256, HMAC-SHA-256 MAC), which OpenSSL 1.0.2 on CentOS 7
 // cannot read. Its password is "Sample2026", embedded too (as the file
-// testdata/sample.password). A file named "-" is standard input.
+// testdata/sample.password). A file named "-" is standard input. The file
+// is read through the examples' input layer (examples/internal/input), at
+// most 8 MiB: a file that is not a PKCS#12 bundle is named for what it is
+// (PEM text and its blocks, a DER certificate, a Java keystore), not
+// reported as a malformed bundle. Flags may come before or after the file.
 //
 // # The password
 //
@@ -21,11 +25,15 @@
 // can see it. It is read, in this order of preference, from:
 //
 //   - -password-file FILE: the first line of FILE, without its line ending
-//     ("-" for standard input);
+//     ("-" for standard input); FILE itself is never printed, in case a
+//     password was typed there by mistake;
 //   - for the embedded sample, the embedded sample password;
 //   - standard input, when it is not a terminal: its first line;
 //   - a prompt on the terminal (/dev/tty), with echo turned off by running
 //     "stty -echo" (on systems without stty, use -password-file).
+//
+// At most the first 1,024 bytes of a password file or of standard input
+// are read; a longer first line is refused.
 //
 // A password that breaks PK-1 (ASCII letters and digits only) is reported
 // by the position of its first bad character, never shown; the bundle is
@@ -42,7 +50,8 @@
 //	           which part it cannot (PK-2)
 //	bundle     the leaf certificate (the one matching the key, PK-3) with its
 //	           validity in GMT and JST, the key type, the chain and other
-//	           certificates
+//	           certificates; names and serials as every example command
+//	           prints them (openssl -nameopt RFC2253, colon-separated hex)
 //	out        with -out: the file written for -target and its check
 //
 // # Flags
@@ -63,9 +72,11 @@
 //	0  the bundle decodes, the password follows PK-1, and -target (if any)
 //	   reads the input, or -out wrote a file it reads
 //	1  a rule is broken: the password breaks PK-1, -target cannot read the
-//	   input (PK-2), no certificate matches the key (PK-3), or an iteration
+//	   input (PK-2), the bundle holds no private key (a truststore) or no
+//	   certificate matches it or it holds several (PK-3), or an iteration
 //	   count is over the cap (PK-4)
-//	2  usage error, unreadable or malformed file, or incorrect password
+//	2  usage error, a file that is not a PKCS#12 bundle, a malformed one, or
+//	   an incorrect password
 //
 // # JSON
 //
@@ -77,7 +88,8 @@
 //	readers     [{"target", "description", "readable", "problem"}]
 //	bundle      null if it did not decode, else {"subject", "issuer", "serial",
 //	            "not_before", "not_after" (RFC 3339, UTC), "not_before_jst",
-//	            "not_after_jst", "key", "chain" [subjects], "extra" [subjects]}
+//	            "not_after_jst", "key" ("none" for a truststore), "chain" [subjects],
+//	            "extra" [subjects]}
 //	error       why the bundle did not decode, else ""
 //	out         null without -out, else {"file", "target", "structure", "readable"}
 //

@@ -9,13 +9,20 @@
 //	renewcheck [flags] [held ...]
 //
 // Each held argument is a file or a directory of certificates the
-// applicant holds (PEM, any number of CERTIFICATE blocks, or DER); a
-// directory is read one level deep, skipping files that hold neither
-// certificates nor keys. "-" is standard input. With no argument and no
-// -csr, renewcheck reads its embedded sample, a server after a renewal went
-// wrong: server.crt, for www.example.jp, issued 2025-12-10 for 397 days;
-// server.key, overwritten by the new key; request.csr, the CSR made with
-// the new key.
+// applicant holds, read through the examples' input layer
+// (examples/internal/input): PEM (CERTIFICATE, TRUSTED CERTIFICATE, PKCS7
+// blocks), DER, PKCS#7 bags; "-" is standard input. A directory is walked
+// whole with links followed, as a Let's Encrypt live/NAME directory of
+// links into archive/NAME needs; what is skipped (a README, a Java
+// keystore, links to files already read) is reported on standard error.
+// A certificate read from two files (cert.pem and fullchain.pem) is one,
+// named by the first. CA certificates (basic constraints CA:TRUE: the
+// chain.pem beside a certificate, a CA store) are listed but not judged:
+// the rules are about server certificates. Flags may come before or after
+// the files. With no argument and no -csr, renewcheck reads its embedded
+// sample, a server after a renewal went wrong: server.crt, for
+// www.example.jp, issued 2025-12-10 for 397 days; server.key, overwritten
+// by the new key; request.csr, the CSR made with the new key.
 //
 // With -csr it classifies the application (package renewal's Classify):
 // new or renewal and the clause that decided, the certificate renewed,
@@ -24,14 +31,23 @@
 // it only plans. For the current certificate of the CSR's common name, or
 // for every held certificate without -csr, it prints the renewal plan
 // (renewal's Plan): when renewal opens, when it is due (when a third of
-// the lifetime is left by default), the last safe moment and the longest
+// the lifetime is left by default), the last safe moment, where the
+// instant judged stands (due, past the deadline, expired), and the longest
 // lifetime a certificate issued then may have (TV-6).
 //
 // With -keys, private keys in the same inputs (PEM PRIVATE KEY, RSA
-// PRIVATE KEY, EC PRIVATE KEY) are paired with the certificates (renewal's
-// PairKeys) and the RN-8 diagnosis printed: an installed certificate whose
-// key was overwritten, or a key the configuration may point at while the
-// old certificate is still installed. Encrypted keys are not read.
+// PRIVATE KEY, EC PRIVATE KEY, DER) are paired with the certificates
+// (renewal's PairKeys) and the RN-8 diagnosis printed: an installed
+// certificate whose key was overwritten, or a key the configuration may
+// point at while the old certificate is still installed. Encrypted keys
+// (and PKCS#12 bundles, which need a password) are named, not read; when a
+// certificate has no key among those read and an encrypted key was met,
+// the diagnosis is "undetermined" rather than a guess.
+//
+// Names are printed as openssl -nameopt RFC2253 prints them and serials as
+// colon-separated hex, as in every example command. renewcheck holds what
+// it judges of each certificate until the end, so it reads at most 10,000
+// certificates in a run.
 //
 // # Flags
 //
@@ -43,41 +59,50 @@
 //	-wait N         days a renewal waits after issue (RN-3; default 30)
 //	-elapsed        count the wait as N×24 hours from the issue instant
 //	                instead of civil days in JST
-//	-remaining F    renewal due when the fraction F of the lifetime is left
-//	                (default 0.3333: a third left, two thirds used)
+//	-remaining F    renewal due when the fraction F of the lifetime is left:
+//	                "1/3" (the default: a third left, two thirds used), "0.5",
+//	                "25%"
 //	-margin D       deadline this long before notAfter (default 7d)
 //	-spread D       spread due instants over a window of D, reproducibly
 //	-json           print one JSON object
+//	-max-input SIZE read at most SIZE bytes in all (default 1G)
 //
 // Durations are Go durations ("72h") or days ("7d", "1d12h").
 //
 // # Exit codes
 //
-//	0  the application is accepted (new, or a renewal after the wait), or
-//	   only plans were asked; with -keys, every certificate has its key
-//	   and every key its certificate
-//	1  the renewal is too early (RN-3), or -keys found a mismatch (RN-8)
-//	2  usage error or bad input
+//	0  with -csr, the application is accepted (new, or a renewal after the
+//	   wait); without -csr, no held certificate is due for renewal; with
+//	   -keys, every certificate has its key and every key its certificate
+//	1  the renewal is too early (RN-3); without -csr, a held certificate is
+//	   due for renewal, past its deadline or expired (RN-10); with -keys, a
+//	   key is missing or left over (RN-8)
+//	2  usage error or bad input, or an RN-8 diagnosis that encrypted keys
+//	   make impossible; 2 wins over 1
 //
 // # JSON
 //
 // With -json the output is one object (times RFC 3339 in JST):
 //
-//	at          the instant judged
-//	request     {"file", "subject", "common_name"}, or null without -csr
-//	held        [{"name", "subject", "serial", "not_before", "not_after"}]; name is
-//	            the file, with "#n" for the n-th certificate of a file holding several
-//	decision    null without -csr, else {"kind": "new", "renewal" or "too_early",
-//	            "clause" (the rule that decided, e.g. "RN-2 ..."), "renews" (held
-//	            name or ""), "current" (held name or ""), "opens_at" (RN-3,
-//	            for a renewal or too_early), "changed" (RN-4 attributes),
-//	            "key_reused" (RN-7), "warnings" [{"code", "detail"}], "message"}
-//	plans       [{"certificate", "opens", "due", "deadline", "next_max_days",
-//	            "next_limit", "warnings" [{"code", "detail"}]}]
-//	pairing     null without -keys, else {"pairs" [{"certificate", "key"}],
-//	            "orphan_certificates", "orphan_keys", "unsupported_keys",
-//	            "diagnosis": "none", "key_overwritten" or "config_new_key",
-//	            "advice"}
+//	at               the instant judged
+//	request          {"file", "subject", "common_name"}, or null without -csr
+//	held             [{"name", "also", "subject", "serial", "not_before", "not_after"}];
+//	                 name is the file, with "#n" for the n-th certificate of a file
+//	                 holding several; also lists the other places it was read from
+//	ca_certificates  the CA certificates read, in the same form, not judged
+//	decision         null without -csr, else {"kind": "new", "renewal" or "too_early",
+//	                 "clause" (the rule that decided, e.g. "RN-2 ..."), "renews" (held
+//	                 name or ""), "current" (held name or ""), "opens_at" (RN-3,
+//	                 for a renewal or too_early), "changed" (RN-4 attributes),
+//	                 "key_reused" (RN-7), "warnings" [{"code", "detail"}], "message"}
+//	plans            [{"certificate", "opens", "due", "deadline", "state" ("not_due",
+//	                 "due", "past_deadline" or "expired"), "next_max_days",
+//	                 "next_limit", "warnings" [{"code", "detail"}]}]
+//	pairing          null without -keys, else {"pairs" [{"certificate", "key"}],
+//	                 "orphan_certificates", "orphan_keys", "unsupported_keys",
+//	                 "encrypted_keys" (not read), "diagnosis": "none",
+//	                 "key_overwritten", "config_new_key" or "undetermined", "advice"}
+//	skipped          [{"path", "reason"}]: the directory entries not read
 //
 // Field names are stable; new fields may be added.
 //
@@ -85,8 +110,8 @@
 //
 //	go run ./examples/renewcheck -at 2026-09-01
 //	go run ./examples/renewcheck -keys -at 2026-09-01
+//	renewcheck -keys /etc/letsencrypt/live/www.example.jp
 //	renewcheck -csr new.csr /etc/pki/tls/certs
-//	renewcheck -keys /etc/nginx/ssl
 package main
 
 import (
