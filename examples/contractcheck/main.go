@@ -147,22 +147,23 @@ var (
 
 const name = "contractcheck"
 
-const usage = `usage: contractcheck [flags] [contract.json ...]
+const usage = `usage: contractcheck [flags] [contract.json|directory|- ...]
 
 Judges a contract-bound client certificate: access at an instant (CT-1..4),
 the day the download mail is due (CT-7), the download deadline (CT-8) and
 the next maintenance window (CT-9). With no file, judges an embedded sample
-contract and certificate. A file "-" is standard input. See go doc for the
-contract file's fields.
+contract and certificate. A file "-" is standard input; a directory is read
+whole. One contract a file; see go doc for the contract file's fields.
 
 Flags:
   -at TIME    judge at TIME (default: now), e.g. 2027-04-30T23:59:59+09:00,
               "2026/05/19 23:00:00 JST", 2027-05-01 (00:00 JST)
-  -cert FILE  the client certificate, PEM or DER
-  -json       one JSON object per contract per line
+  -cert FILE  the client certificate, PEM, DER or PKCS#7 (with its chain or not)
+  -json       one JSON object per contract per line, then a summary
   -h          this help
 
-Exit codes: 0 access allowed; 1 access refused; 2 usage or input error.
+Exit codes: 0 access allowed; 1 access refused, or a second contract in a
+file; 2 usage or input error.
 
 Examples:
   contractcheck -at 2026-05-19T23:00:00+09:00

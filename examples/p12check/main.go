@@ -143,7 +143,8 @@ Windows, macOS), that the key matches the certificate (PK-3), with capped
 key-derivation work (PK-4); re-encodes it for a target with -out. With no
 file, checks an embedded sample (password "Sample2026").
 
-The password is read from -password-file, else from standard input when it
+The password is read from -password-file (its first line, at most 1024
+bytes; the file name is never printed), else from standard input when it
 is not a terminal, else from a prompt without echo. Never from arguments.
 
 Flags:
@@ -156,8 +157,8 @@ Flags:
   -h                   this help
 
 Exit codes: 0 all good; 1 a rule is broken (PK-1 password, PK-2 target
-cannot read, PK-3 key mismatch, PK-4 iterations); 2 usage error, bad file
-or incorrect password.
+cannot read, PK-3 no key or a key mismatch, PK-4 iterations); 2 usage
+error, a file that is not a PKCS#12 bundle, or an incorrect password.
 
 Examples:
   p12check

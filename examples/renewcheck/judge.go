@@ -106,8 +106,8 @@ func classify(rep *report, csr *x509.CertificateRequest, additional bool, held [
 }
 
 // plan says when to renew h (RN-10, TV-6) and whether, at the instant at,
-// the renewal is due.
-func plan(h *heldCert, at time.Time, s settings) planJSON {
+// the renewal is due. Its error is a certificate renewal cannot plan for.
+func plan(h *heldCert, at time.Time, s settings) (planJSON, error) {
 	opts := []renewal.PlanOption{renewal.DueWhenRemaining(s.remaining), renewal.SafetyMargin(s.margin)}
 	if s.spread > 0 {
 		opts = append(opts, renewal.Spread(s.spread))
@@ -117,7 +117,7 @@ func plan(h *heldCert, at time.Time, s settings) planJSON {
 		Deadline: sc.Deadline.In(tz.JST), NextMaxDays: sc.NextMaxDays, NextLimit: sc.NextLimit.Source,
 		Warnings: warnings(sc.Warnings)}
 	p.State = planState(at, h.notAfter, sc.Due, sc.Deadline)
-	return p
+	return p, nil
 }
 
 // planState says where the instant at stands in a plan: "not_due",

@@ -322,7 +322,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env cli.Env) 
 		}
 	}
 	for _, h := range planFor {
-		p := plan(h, at, s)
+		p, err := plan(h, at, s)
+		if err != nil {
+			return fail("plan for %s: %v", h.name, err)
+		}
 		rep.Plans = append(rep.Plans, p)
 		// Without -csr the question is "does anything need renewing?".
 		negative = negative || csr == nil && p.State != "not_due"
