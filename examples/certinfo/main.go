@@ -130,7 +130,8 @@
 //	pkcs12             for a certificate of a PKCS#12 bundle only: {"entry"
 //	                   (1-based, 0 outside every entry), "role" ("leaf", "chain",
 //	                   "other", or "certificate" in a bundle without a key),
-//	                   "key" (the entry's key type)}
+//	                   "key" (the entry's key type), "alias" (its friendlyName,
+//	                   or "")}
 //	not_before         notBefore in UTC
 //	not_after          notAfter in UTC (inclusive)
 //	not_before_jst     notBefore in JST (+09:00)

@@ -242,6 +242,7 @@ func (p *printer) appendJSON(b []byte, d *details) []byte {
 		b = strconv.AppendInt(append(b, `,"pkcs12":{"entry":`...), int64(r.Entry), 10)
 		b = appendJSONString(append(b, `,"role":`...), r.Role)
 		b = appendJSONString(append(b, `,"key":`...), r.KeyType)
+		b = appendJSONString(append(b, `,"alias":`...), r.Alias)
 		b = append(b, '}')
 	}
 	b = appendJSONTime(append(b, `,"not_before":`...), c.NotBefore.UTC())
@@ -387,11 +388,15 @@ func appendDuration(b []byte, s int64) []byte {
 
 // bundleText says where a certificate sits in a PKCS#12 bundle.
 func bundleText(r *input.BundleRole) string {
+	entry := "entry " + strconv.Itoa(r.Entry)
+	if r.Alias != "" {
+		entry += " (" + strconv.Quote(r.Alias) + ")"
+	}
 	switch r.Role {
 	case "leaf":
-		return "the leaf of entry " + strconv.Itoa(r.Entry) + ": the bundle's " + r.KeyType + " private key matches it (PK-3)"
+		return "the leaf of " + entry + ": the bundle's " + r.KeyType + " private key matches it (PK-3)"
 	case "chain":
-		return "the chain of entry " + strconv.Itoa(r.Entry) + ": an issuer of its leaf"
+		return "the chain of " + entry + ": an issuer of its leaf"
 	case "other":
 		return "outside every entry's chain"
 	}

@@ -150,6 +150,8 @@ type BundleRole struct {
 	Role string
 	// KeyType names the entry's key ("RSA 2048"), or "" without one.
 	KeyType string
+	// Alias is the entry's friendlyName (the keytool alias), or "".
+	Alias string
 }
 
 // Skip is an entry of a directory, or an argument, that was not read.
