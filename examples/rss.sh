@@ -49,4 +49,5 @@ measure "p12check -password-file /dev/zero" ./p12check -password-file /dev/zero
 measure "certinfo: no newline in 1 GiB" "head -c 1G /dev/zero | tr '\\000' A | ./certinfo -"
 measure "certinfo -max-input 64M: yes" "yes | ./certinfo -max-input 64M -"
 measure "renewcheck -max-input 64M: yes" "yes | ./renewcheck -max-input 64M -"
+measure "certinfo: a DER element of 8 MiB of zeros" "{ printf '\\060\\203\\177\\377\\360'; cat /dev/zero; } | ./certinfo -"
 measure "contractcheck: 1 GiB of {" "head -c 1G /dev/zero | tr '\\000' '{' | ./contractcheck -"
