@@ -17,7 +17,10 @@
 //
 // # Formats
 //
-// The format is found from the bytes, not the file name:
+// The format is found from the bytes, not the file name: an input whose
+// first byte (after a byte order mark) is 0x30, an ASN.1 SEQUENCE, is DER
+// unless its first 512 bytes are printable ASCII text; any other input is
+// PEM text.
 //
 //   - PEM text (RFC 7468), with a UTF-8 byte order mark or none, with text
 //     around and between the blocks (openssl -text output, comments), CRLF
@@ -195,6 +198,24 @@ type Handler struct {
 	Skip func(s Skip)
 }
 
+// defaults fills the nil fields of h: every kind wanted, errors and skips
+// dropped (set them: a command must report both).
+func (h Handler) defaults() Handler {
+	if h.Want == nil {
+		h.Want = func(Kind) bool { return true }
+	}
+	if h.Item == nil {
+		h.Item = func(*Item) error { return nil }
+	}
+	if h.Error == nil {
+		h.Error = func(error) {}
+	}
+	if h.Skip == nil {
+		h.Skip = func(Skip) {}
+	}
+	return h
+}
+
 // Reader reads the inputs of one run. Its zero value is not ready: set
 // Stdin and Limits (DefaultLimits), and Password for PKCS#12 input.
 type Reader struct {
@@ -226,6 +247,7 @@ type Reader struct {
 // h.Error.
 func (r *Reader) Read(args []string, h Handler) error {
 	r.fill()
+	h = h.defaults()
 	for _, arg := range args {
 		if err := r.readArg(arg, h); err != nil {
 			return err
@@ -258,6 +280,7 @@ func (r *Reader) fill() {
 // the samples the commands embed.
 func (r *Reader) ReadNamed(name string, data io.Reader, h Handler) error {
 	r.fill()
+	h = h.defaults()
 	return r.scan(name, data, false, h)
 }
 
@@ -270,9 +293,6 @@ func (r *Reader) ReadOne(arg string, h Handler) (items []*Item, err error) {
 		if first == nil {
 			first = e
 		}
-	}
-	if h.Skip == nil {
-		h.Skip = func(Skip) {}
 	}
 	if err := r.Read([]string{arg}, h); err != nil {
 		return nil, err
