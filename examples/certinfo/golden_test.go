@@ -1,22 +1,24 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
+	"github.com/certlife/certlife/examples/internal/cli"
 	"github.com/certlife/certlife/examples/internal/clitest"
-	"github.com/google/go-cmp/cmp"
 )
 
-// TestGolden builds certinfo once and runs it on each case, comparing its
-// standard output, standard error and exit code with
-// testdata/golden/NAME.txt (go test -update rewrites them). Every case
-// passes a fixed -at.
-func TestGolden(t *testing.T) {
-	bin := clitest.Build(t, "certinfo")
+// td is the directory of the fixtures the commands share.
+const td = "../testdata/"
+
+// cases are certinfo's golden cases; every case passes a fixed -at.
+func cases(t testing.TB) []clitest.Case {
 	der := string(derOf(t, sample))
-	cases := []clitest.Case{
+	return []clitest.Case{
 		{Name: "TV-2 sample midway", Args: []string{"-at", "2012-06-01T00:00:00Z"}},
 		{Name: "TV-2 last second in JST is valid", Args: []string{"-at", "2012/12/11 08:59:59 JST"}},
 		{Name: "TV-2 one second later has expired", Args: []string{"-at", "2012/12/11 09:00:00 JST"}},
@@ -54,26 +56,104 @@ func TestGolden(t *testing.T) {
 		{Name: "PEM skips other blocks", Args: []string{"-at", "2012-06-01T00:00:00Z", "-"},
 			Stdin: "-----BEGIN PRIVATE KEY-----\nMAMCAQA=\n-----END PRIVATE KEY-----\n" + string(sample)},
 		{Name: "error 2 wins over 1", Args: []string{"-expires-within", "30d", "-at", "2013-01-01", "-", "testdata/nonexistent.pem"}, Stdin: string(sample)},
-	}
-	for _, c := range cases {
-		t.Run(c.Name, func(t *testing.T) {
-			clitest.Check(t, bin, "certinfo", c)
-		})
+
+		// The reproductions of issue 13 that concern certinfo.
+		{Name: "PKCS7 DER bag is read", Args: []string{"-at", "2026-03-01", td + "bundle.p7b"}},
+		{Name: "PKCS7 PEM bag is read", Args: []string{"-json", "-at", "2026-03-01", td + "bundle-p7b.pem"}},
+		{Name: "TRUSTED CERTIFICATE is read", Args: []string{"-at", "2026-03-01", td + "trusted.pem"}},
+		{Name: "UTF-8 BOM and CRLF are read", Args: []string{"-at", "2026-03-01", td + "bom.pem", td + "crlf.pem"}},
+		{Name: "concatenated DER certificates", Args: []string{"-json", "-at", "2026-03-01", td + "chain.der"}},
+		{Name: "PKCS12 shows the key and certificate pairing", Args: []string{"-at", "2026-03-01", "-password-file", td + "password.txt", td + "leaf.p12"}},
+		{Name: "PKCS12 truststore has no key", Args: []string{"-json", "-at", "2026-03-01", "-password-file", td + "password.txt", td + "truststore.p12"}},
+		{Name: "error PKCS12 with two keys is not listed yet", Args: []string{"-at", "2026-03-01", "-password-file", td + "password.txt", td + "keystore.p12"}},
+		{Name: "error encrypted key is named", Args: []string{"-at", "2026-03-01", td + "encrypted.key", td + "encrypted-traditional.key"}},
+		{Name: "error Java keystore is named", Args: []string{"-at", "2026-03-01", td + "keystore.jks"}},
+		{Name: "error CSR where a certificate is expected", Args: []string{"-at", "2026-03-01", td + "wrong.csr"}},
+		{Name: "error password file not echoed", Args: []string{"-at", "2026-03-01", "-password-file", "Secret2026", td + "leaf.p12"}},
+		{Name: "flags after file names", Args: []string{td + "leaf.pem", "-json", "-at", "2026-03-01"}},
+		{Name: "error unknown flag after file name", Args: []string{td + "leaf.pem", "-bogus"}},
+		{Name: "double dash ends the flags", Args: []string{"-at", "2026-03-01", "--", "-json"}},
+		{Name: "directory read with links followed", Args: []string{"-at", "2026-03-01", "../renewcheck/testdata/letsencrypt/live"}},
+		{Name: "directory json counts skipped entries", Args: []string{"-json", "-at", "2026-03-01", "../renewcheck/testdata/letsencrypt"}},
+		{Name: "verify chain to roots file", Args: []string{"-verify", "-roots", td + "root.pem", "-at", "2026-03-01", td + "fullchain.pem"}},
+		{Name: "verify json", Args: []string{"-json", "-verify", "-roots", td + "root.pem", "-at", "2026-03-01", td + "fullchain.pem"}},
+		{Name: "verify fails without the intermediate exit 1", Args: []string{"-verify", "-roots", td + "root.pem", "-at", "2026-03-01", td + "leaf.pem"}},
+		{Name: "verify fails after notAfter exit 1", Args: []string{"-verify", "-roots", td + "root.pem", "-at", "2026-07-21", td + "fullchain.pem"}},
+		{Name: "verify sample through its issuer", Args: []string{"-verify", "-roots", td + "ca.pem", "-at", "2012-06-01T00:00:00Z"}},
+		{Name: "error roots without verify", Args: []string{"-roots", td + "root.pem", td + "leaf.pem"}},
+		{Name: "error no newline ever", Args: []string{"-at", "2026-03-01", "-"}, Stdin: longLine(70 << 10)},
+		{Name: "error NUL bytes as from dev zero", Args: []string{"-at", "2026-03-01", "-"}, Stdin: "\x00\x00\x00\x00"},
+		{Name: "error BER indefinite length", Args: []string{"-at", "2026-03-01", "-"}, Stdin: "\x30\x80\x02\x01\x00\x00\x00"},
+		{Name: "error DER element over the block limit", Args: []string{"-at", "2026-03-01", "-"}, Stdin: "\x30\x84\x40\x00\x00\x00"},
+		{Name: "error input over max-input", Args: []string{"-max-input", "1K", "-at", "2012-06-01T00:00:00Z", "-"}, Stdin: string(sample) + string(sample)},
+		{Name: "error bad max-input", Args: []string{"-max-input", "lots"}},
 	}
 }
 
-// TestRunInProcess checks that run, called in-process, gives what the
-// binary gives for the sample.
-func TestRunInProcess(t *testing.T) {
-	want, err := os.ReadFile("testdata/golden/TV-2_sample_midway.txt")
-	if err != nil {
-		t.Skip("no golden file yet")
+// longLine is n bytes of text without a newline.
+func longLine(n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = 'A'
 	}
-	var stdout, stderr strings.Builder
-	code := run([]string{"-at", "2012-06-01T00:00:00Z"}, strings.NewReader(""), &stdout, &stderr)
-	got := clitest.Format("certinfo", clitest.Case{Args: []string{"-at", "2012-06-01T00:00:00Z"}},
-		clitest.Result{Exit: code, Stdout: stdout.String(), Stderr: stderr.String()})
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("run differs from the binary (-want +got):\n%s", d)
+	return string(b)
+}
+
+// TestGolden runs certinfo in-process on each case, under two host zones,
+// comparing its standard output, standard error and exit code with
+// testdata/golden/NAME.txt (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	for _, c := range cases(t) {
+		t.Run(c.Name, func(t *testing.T) { clitest.Check(t, name, run, c) })
 	}
 }
+
+// TestBinary builds the real certinfo and runs a few cases under
+// TZ=America/Los_Angeles and TZ=Asia/Tokyo: main is wired to run, and the
+// process does not depend on the host's zone.
+func TestBinary(t *testing.T) {
+	all := map[string]clitest.Case{}
+	for _, c := range cases(t) {
+		all[c.Name] = c
+	}
+	bin := clitest.CheckBinary(t, name, all["TV-2 last second in JST is valid"], all["PEM from stdin"], all["error 2 wins over 1"])
+	t.Run("verify with the system's roots", func(t *testing.T) {
+		// Without -roots, -verify trusts the system's roots, which
+		// crypto/x509 reads from SSL_CERT_FILE when it is set.
+		c := clitest.Case{Args: []string{"-verify", "-at", "2026-03-01", td + "fullchain.pem"}}
+		t.Setenv("SSL_CERT_FILE", td+"root.pem")
+		t.Setenv("SSL_CERT_DIR", t.TempDir())
+		r := clitest.Exec(t, bin, c, "Asia/Tokyo")
+		if r.Exit != cli.ExitOK || strings.Count(r.Stdout, "verify       ok at -at: a chain to a root of the system's roots\n") != 2 {
+			t.Errorf("exit %d, stdout:\n%s\nstderr: %s", r.Exit, r.Stdout, r.Stderr)
+		}
+		t.Setenv("SSL_CERT_FILE", "../contractcheck/testdata/client.pem") // trusts nothing here
+		r = clitest.Exec(t, bin, c, "Asia/Tokyo")
+		if r.Exit != cli.ExitNegative {
+			t.Errorf("with another root: exit %d, want 1; stdout:\n%s", r.Exit, r.Stdout)
+		}
+	})
+	t.Run("write error on /dev/full", func(t *testing.T) {
+		// Every write to /dev/full fails with ENOSPC: certinfo stops at
+		// the first, with one error line and exit 2.
+		full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+		if err != nil {
+			t.Skipf("no /dev/full: %v", err)
+		}
+		defer full.Close()
+		cmd := exec.Command(bin, "-at", "2025-06-01T00:00:00Z", "-")
+		cmd.Stdin = bytes.NewReader(bundlePEM(t, 500))
+		cmd.Stdout = full
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		err = cmd.Run()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != cli.ExitError || strings.Count(stderr.String(), "\n") != 1 ||
+			!strings.Contains(stderr.String(), "no space left on device") {
+			t.Errorf("exit %v, stderr %q; want exit 2 and one line about the full device", err, stderr.String())
+		}
+	})
+}
+
+// TestREADME reruns the README blocks that show certinfo.
+func TestREADME(t *testing.T) { clitest.CheckREADME(t, name, run) }

@@ -1,29 +1,43 @@
 // Certinfo prints the validity of X.509 certificates the way certlife
 // judges it: in GMT and JST side by side, with the status and the time left
 // at a given instant, the length of the period and the lifetime limit the
-// certificate was issued under.
+// certificate was issued under; and, as openssl x509 -text and certigo do,
+// its names, key, signature algorithm, usages and fingerprint, and with
+// -verify whether its chain verifies.
 //
 // Usage:
 //
-//	certinfo [flags] [file ...]
+//	certinfo [flags] [file|directory|- ...]
 //
 // With no file, certinfo reads its embedded sample: a certificate with the
 // validity of the server FAQ's worked example (TV-2), 12/10/2011 00:00:00
-// GMT to 12/10/2012 23:59:59 GMT. A file named "-" is standard input. Each
-// input may be PEM (any number of CERTIFICATE blocks, with text between
-// them; other blocks such as keys are skipped), DER (one or more
-// concatenated certificates) or PKCS#12 (with -password-file; decoded by
-// package pkce, with capped key derivations, PK-4: the leaf matching the
-// key, its chain, then the other certificates). PEM is read line by line
-// and each certificate printed and dropped before the next is read, so a
-// PEM bundle of any size runs in constant memory; a DER or PKCS#12 file is
-// read whole.
+// GMT to 12/10/2012 23:59:59 GMT. A file named "-" is standard input; a
+// directory is read whole, links followed (see package
+// examples/internal/input for what is read and what is skipped). Flags may
+// come before or after the files.
+//
+// Each input may be PEM (CERTIFICATE, TRUSTED CERTIFICATE and PKCS7
+// blocks, with a byte order mark or text around them; other blocks such as
+// keys are passed over), DER (one or more certificates, or a PKCS#7
+// certificate bag such as a .p7b), or PKCS#12 (with -password-file; opened
+// by package pkce with capped key derivations, PK-4). Input is streamed:
+// each certificate is printed and dropped before the next is read, so a
+// bundle of any size runs in bounded memory (without -verify, which holds
+// the certificates of one input to find their issuers).
 //
 // For each certificate it prints:
 //
-//   - subject and issuer as RFC 4514 text, in the order the certificate
-//     encodes them (as openssl -nameopt RFC2253 prints them; Go's
-//     pkix.Name.String reorders them), and the serial number in hex;
+//   - subject and issuer as openssl x509 -nameopt RFC2253 prints them
+//     (RFC 4514, in the certificate's order reversed; text outside ASCII as
+//     UTF-8), and the serial number as colon-separated hex, the same in text
+//     and JSON and in every example command;
+//   - the subject alternative names, the public key's type and size, the
+//     signature algorithm, the key usage and extended key usage, the basic
+//     constraints and the SHA-256 fingerprint (as openssl x509
+//     -fingerprint -sha256 prints it);
+//   - for a certificate of a PKCS#12 bundle, its place there: the leaf
+//     whose public key is the bundle's private key (PK-3), its chain, or
+//     another certificate;
 //   - notBefore and notAfter in GMT, printed as the CA prints them
 //     (MM/DD/YYYY hh:mm:ss GMT), and in JST, side by side (TV-1, TV-2);
 //     notAfter is the last second of validity, included in the period
@@ -40,7 +54,10 @@
 //     no_limit (issued before the first step, 2016-07-02) or
 //     not_applicable (a CA certificate, or one not for server
 //     authentication);
-//   - findings on the encoding of the validity (TV-5, RFC 5280 4.1.2.5).
+//   - findings on the encoding of the validity (TV-5, RFC 5280 4.1.2.5);
+//   - with -verify: whether a chain from it to a root verifies at -at
+//     (crypto/x509's Verify, any extended key usage; the other certificates
+//     of the same input serve as intermediates).
 //
 // The rules are those of package [github.com/certlife/certlife/validity];
 // certinfo adds only the reading and the printing.
@@ -56,18 +73,28 @@
 //	-expires-within D  check mode: exit 1 if any certificate expires within D
 //	                   of -at. D is a Go duration ("720h") or days ("30d",
 //	                   "1d12h"); a day is 24 hours.
-//	-json              print one JSON object per certificate per line (JSON Lines).
+//	-verify            check mode: exit 1 if a certificate's chain does not
+//	                   verify at -at.
+//	-roots FILE        the roots -verify trusts: certificates in any form
+//	                   certinfo reads (a file, a directory); default: the
+//	                   system's roots.
+//	-json              print one JSON object per certificate per line (JSON
+//	                   Lines), and a summary line last.
 //	-password-file F   the password of PKCS#12 input, first line of F; "-"
-//	                   reads it from standard input.
+//	                   reads it from standard input. Errors never print F.
+//	-max-input SIZE    read at most SIZE bytes in all (default 1G; e.g. 64M).
 //
 // # Exit codes
 //
 //	0  every input was read; with -expires-within, no certificate expires
-//	   within the window
-//	1  with -expires-within only: at least one certificate expires within
-//	   the window (or has already expired)
-//	2  usage error, or an input could not be read or held a certificate that
-//	   could not be parsed (the others are still printed); 2 wins over 1
+//	   within the window; with -verify, every chain verifies
+//	1  with -expires-within: at least one certificate expires within the
+//	   window (or has already expired); with -verify: a chain does not
+//	   verify
+//	2  usage error, an input could not be read or held a certificate that
+//	   could not be parsed (the others are still printed), or the output
+//	   could not be written (certinfo stops at the first failed write);
+//	   2 wins over 1
 //
 // A certificate "expires within D" when it will not be valid at -at + D,
 // that is when notAfter < at + D; an expired certificate does too.
@@ -79,17 +106,32 @@
 // step's window (--expires-in) also takes a percentage of the lifetime,
 // which certinfo does not.
 //
-// Errors are printed on standard error, one line each, prefixed "certinfo: ".
+// Errors are printed on standard error, one line each, prefixed
+// "certinfo: ", naming the file, where in it, and what was expected there;
+// so are the entries of a directory that were skipped.
 //
 // # JSON
 //
 // With -json, each certificate is one line holding an object with these
 // fields (times in RFC 3339; durations in whole seconds):
 //
-//	input              the file name as given, "-" or "sample"
+//	record             "certificate"
+//	input              the file name as given (or found in a directory), "-" or "sample"
 //	index              1-based position of the certificate in its input
-//	subject, issuer    distinguished names, RFC 4514, in encoded order
-//	serial             serial number, lower-case hexadecimal
+//	subject, issuer    distinguished names, as in the text
+//	serial             serial number, colon-separated hex, as in the text
+//	sans               subject alternative names, e.g. ["DNS:www.example.jp"]
+//	public_key         e.g. "RSA 2048", "ECDSA P-256", "Ed25519"
+//	signature_algorithm e.g. "SHA256-RSA", "ECDSA-SHA256", "Ed25519"
+//	key_usage          e.g. ["digitalSignature"] (RFC 5280 names)
+//	ext_key_usage      e.g. ["serverAuth"]
+//	basic_constraints  "CA:TRUE", "CA:FALSE", "CA:TRUE, pathlen:0", or ""
+//	sha256_fingerprint colon-separated upper-case hex
+//	pkcs12             for a certificate of a PKCS#12 bundle only: {"entry"
+//	                   (1-based, 0 outside every entry), "role" ("leaf", "chain",
+//	                   "other", or "certificate" in a bundle without a key),
+//	                   "key" (the entry's key type), "alias" (its friendlyName,
+//	                   or "")}
 //	not_before         notBefore in UTC
 //	not_after          notAfter in UTC (inclusive)
 //	not_before_jst     notBefore in JST (+09:00)
@@ -109,6 +151,13 @@
 //	                   encoded text), severity (info, warning, error),
 //	                   finding (in words); empty when the encoding is right
 //	expires_within     with -expires-within only: true or false
+//	verify             with -verify only: {"ok", "chain" (subjects from the
+//	                   certificate to the root), "error" (why not, else "")}
+//
+// The last line is {"record": "summary", "certificates", "errors",
+// "skipped", "skipped_entries": [{"path", "reason"}]}: how many
+// certificates were printed, how many errors were reported on standard
+// error, and which directory entries were skipped.
 //
 // Field names are stable; new fields may be added.
 //
@@ -116,23 +165,26 @@
 //
 //	go run ./examples/certinfo
 //	go run ./examples/certinfo -at 2012-12-11T08:59:59+09:00 -tz America/New_York
-//	certinfo -expires-within 30d /etc/pki/tls/certs/*.pem || echo renew
+//	certinfo -expires-within 30d /etc/letsencrypt/live || echo renew
+//	certinfo -verify -roots ca.pem fullchain.pem
 //	openssl s_client -connect example.jp:443 -showcerts </dev/null | certinfo -
 package main
 
 import (
-	"bufio"
 	"bytes"
+	"crypto/x509"
 	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/certlife/certlife/examples/internal/cli"
+	"github.com/certlife/certlife/examples/internal/input"
 	"github.com/certlife/certlife/tz"
 )
 
@@ -143,34 +195,46 @@ import (
 var sample []byte
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, cli.Host()))
 }
 
-const usage = `usage: certinfo [flags] [file ...]
+const name = "certinfo"
 
-Prints subject, issuer, serial, validity in GMT and JST, status and time left,
-length, TV-6 lifetime limit and encoding findings for each certificate in
-PEM, DER or PKCS#12 input. With no file, reads an embedded sample with the
-server FAQ's TV-2 validity. A file "-" is standard input.
+const usage = `usage: certinfo [flags] [file|directory|- ...]
+
+Prints subject, issuer, serial, names, key, signature, usages, fingerprint,
+validity in GMT and JST, status and time left, length, TV-6 lifetime limit
+and encoding findings for each certificate in PEM, DER, PKCS#7 or PKCS#12
+input. With no file, reads an embedded sample with the server FAQ's TV-2
+validity. A file "-" is standard input; directories are read whole.
 
 Flags:
   -at TIME           judge at TIME (default: now), e.g. 2012-06-01T00:00:00Z,
                      "12/10/2012 23:59:59 GMT", "2012/12/11 08:59:59 JST"
   -tz NAME           add a third zone, e.g. -tz America/New_York or -tz CET
   -expires-within D  exit 1 if a certificate expires within D, e.g. 30d, 72h
-  -json              one JSON object per certificate per line
+  -verify            exit 1 if a certificate's chain does not verify at -at
+  -roots FILE        roots for -verify (default: the system's)
+  -json              one JSON object per certificate per line, then a summary
   -password-file F   PKCS#12 password: first line of file F ("-": stdin)
+  -max-input SIZE    read at most SIZE bytes in all (default 1G)
   -h                 this help
 
-Exit codes: 0 ok (none expires within D); 1 some expire within D;
-2 usage or input error. Note: step certificate needs-renewal uses the
-opposite sense (0 = needs renewal).
+Exit codes: 0 ok (none expires within D, every chain verifies); 1 some
+expire within D, or a chain does not verify; 2 usage, input or output
+error. Note: step certificate needs-renewal uses the opposite sense
+(0 = needs renewal).
 
 Examples:
   certinfo
   certinfo -at 2012-12-11T08:59:59+09:00 -tz America/New_York
   certinfo -expires-within 30d -json bundle.pem
+  certinfo -verify -roots ca.pem fullchain.pem
 `
+
+// maxVerify is the most certificates of one input that -verify holds to
+// find issuers among them; it bounds certinfo's memory with -verify.
+const maxVerify = 10000
 
 // options are the parsed flags.
 type options struct {
@@ -180,25 +244,30 @@ type options struct {
 	within    time.Duration
 	hasWithin bool
 	json      bool
-	password  []byte
-	hasPass   bool
+	verify    bool
+	roots     *x509.CertPool
+	rootsName string // where the roots came from, for the text
 }
 
-// run is certinfo with its arguments and standard streams; it returns the
-// exit code.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("certinfo", flag.ContinueOnError)
+// run is certinfo with its arguments, standard streams and environment; it
+// returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env cli.Env) int {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	atText := fs.String("at", "", "judge at this instant (default: now)")
 	zoneName := fs.String("tz", "", "third zone to show")
 	within := fs.String("expires-within", "", "exit 1 if a certificate expires within this duration")
+	verify := fs.Bool("verify", false, "verify each certificate's chain")
+	rootsFile := fs.String("roots", "", "roots for -verify")
 	asJSON := fs.Bool("json", false, "print JSON Lines")
 	passFile := fs.String("password-file", "", "PKCS#12 password file")
-	if code, ok := cli.Parse(fs, args, usage, stdout, stderr); !ok {
+	maxInput := fs.String("max-input", "1G", "most bytes read in all")
+	files, code, ok := cli.Parse(fs, args, usage, stdout, stderr)
+	if !ok {
 		return code
 	}
-	fail := func(format string, a ...any) int { return cli.Fail(stderr, "certinfo", format, a...) }
-	opt := options{json: *asJSON, zoneName: *zoneName}
-	at, err := cli.At(*atText)
+	fail := func(format string, a ...any) int { return cli.Fail(stderr, name, format, a...) }
+	opt := options{json: *asJSON, zoneName: *zoneName, verify: *verify}
+	at, err := cli.At(*atText, env)
 	if err != nil {
 		return fail("-at: %v", err)
 	}
@@ -217,75 +286,185 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		opt.within, opt.hasWithin = d, true
 	}
-	files := fs.Args()
-	stdinUsed := false
-	if *passFile != "" {
-		pw, err := readPassword(*passFile, stdin)
-		if err != nil {
-			return fail("-password-file: %v", err)
-		}
-		stdinUsed = *passFile == "-"
-		opt.password, opt.hasPass = pw, true
+	limits := input.DefaultLimits()
+	if limits.Total, err = cli.ParseSize(*maxInput); err != nil {
+		return fail("-max-input: %v", err)
 	}
-	for _, f := range files {
-		if f == "-" && stdinUsed {
-			return fail("standard input cannot be both the password file and an input")
+	if *rootsFile != "" && !*verify {
+		return fail("-roots needs -verify")
+	}
+	stdinUses := 0
+	for _, f := range append(files, *passFile, *rootsFile) {
+		if f == "-" {
+			stdinUses++
+		}
+	}
+	if stdinUses > 1 {
+		return fail("standard input (-) named more than once: by -password-file, -roots or the files")
+	}
+	rd := &input.Reader{Stdin: stdin, Limits: limits, TotalFlag: "-max-input"}
+	if *passFile != "" {
+		rd.Password = func() ([]byte, error) {
+			pw, err := cli.ReadPassword(*passFile, stdin)
+			if err != nil {
+				return nil, fmt.Errorf("-password-file: %v", err)
+			}
+			return pw, nil
+		}
+	}
+	if *verify {
+		roots := &input.Reader{Stdin: stdin, Limits: limits, TotalFlag: "-max-input"}
+		if opt.roots, opt.rootsName, err = loadRoots(roots, *rootsFile); err != nil {
+			return fail("%v", err)
 		}
 	}
 
-	out := bufio.NewWriterSize(stdout, 64<<10)
+	out := cli.NewWriter(stdout)
 	p := &printer{opt: opt, out: out}
 	if !opt.json {
 		p.header()
 	}
-	failed, expiring := false, false
-	report := func(name string, err error) {
-		out.Flush()
-		fmt.Fprintf(stderr, "certinfo: %s: %v\n", name, err)
-		failed = true
-	}
-	process := func(name string, r io.Reader) {
-		p.input, p.index = name, 0
-		s := scanner{r: bufio.NewReaderSize(r, 64<<10)}
-		err := s.each(p.pkcs12, func(der []byte) error {
-			p.index++
-			exp, err := p.print(der)
-			if err != nil {
-				report(name, fmt.Errorf("certificate %d: %v", p.index, err))
-			}
-			expiring = expiring || exp
-			return nil
-		})
-		if err != nil {
-			report(name, err)
+	sum := summary{Skipped: []skipJSON{}}
+	negative := false
+	report := func(err error) {
+		if out.Flush() != nil {
+			return
 		}
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		sum.Errors++
+	}
+	var pending []*input.Item // with -verify: the certificates of one input
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		inter := x509.NewCertPool()
+		for _, it := range pending {
+			inter.AddCert(it.Cert)
+		}
+		for _, it := range pending {
+			neg, err := p.print(it, inter)
+			if err != nil {
+				return err
+			}
+			sum.Certificates++
+			negative = negative || neg
+		}
+		pending = pending[:0]
+		return nil
+	}
+	h := input.Handler{
+		Want:     func(k input.Kind) bool { return k == input.KindCertificate || k == input.KindPKCS12 },
+		WantText: "PEM or DER certificates, PKCS#7 or PKCS#12",
+		Item: func(it *input.Item) error {
+			switch {
+			case it.Kind == input.KindPKCS12:
+				report(&input.Error{File: it.File, Found: "a PKCS#12 bundle, whose password is needed", Want: "-password-file"})
+				return nil
+			case it.Err != nil:
+				if err := flush(); err != nil {
+					return err
+				}
+				report(inItem(it))
+				return nil
+			case opt.verify:
+				if len(pending) > 0 && pending[0].File != it.File {
+					if err := flush(); err != nil {
+						return err
+					}
+				}
+				if len(pending) == maxVerify {
+					return fmt.Errorf("%s: more than %d certificates in one input with -verify, which holds them to find issuers; split the input", it.File, maxVerify)
+				}
+				pending = append(pending, it)
+				return nil
+			}
+			neg, err := p.print(it, nil)
+			sum.Certificates++
+			negative = negative || neg
+			return err
+		},
+		Error: func(err error) {
+			if flush() == nil {
+				report(err)
+			}
+		},
+		Skip: func(s input.Skip) {
+			if out.Flush() == nil {
+				fmt.Fprintf(stderr, "%s: skipped %s: %s\n", name, s.Path, s.Reason)
+			}
+		},
 	}
 	if len(files) == 0 {
-		process("sample", bytes.NewReader(sample))
+		err = rd.ReadNamed("sample", bytes.NewReader(sample), h)
+	} else {
+		err = rd.Read(files, h)
 	}
-	for _, f := range files {
-		if f == "-" {
-			process("-", stdin)
-			continue
-		}
-		fh, err := os.Open(f)
-		if err != nil {
-			report(f, errors.Unwrap(err))
-			continue
-		}
-		process(f, fh)
-		fh.Close()
+	if err == nil {
+		err = flush()
 	}
-	if err := out.Flush(); err != nil {
-		return fail("writing output: %v", err)
+	if err != nil && out.Err() == nil {
+		// Not a write error: the read stopped (-verify's cap).
+		report(err)
+		err = nil
+	}
+	if err == nil && opt.json {
+		for _, s := range rd.Skipped {
+			sum.Skipped = append(sum.Skipped, skipJSON{s.Path, s.Reason})
+		}
+		p.summary(&sum)
+	}
+	if err == nil {
+		err = out.Flush()
 	}
 	switch {
-	case failed:
+	case err != nil:
+		return fail("writing output: %v", err)
+	case sum.Errors > 0:
 		return cli.ExitError
-	case expiring:
+	case negative:
 		return cli.ExitNegative
 	}
 	return cli.ExitOK
+}
+
+// inItem is the error of an item that does not parse, with its index
+// among the certificates of its input.
+func inItem(it *input.Item) error {
+	e, ok := it.Err.(*input.Error)
+	if !ok {
+		return it.Err
+	}
+	c := *e
+	c.Where = "certificate " + strconv.Itoa(it.Index) + ", " + e.Where
+	return &c
+}
+
+// loadRoots returns the roots of -verify: the certificates of file, or the
+// system's roots.
+func loadRoots(rd *input.Reader, file string) (*x509.CertPool, string, error) {
+	if file == "" {
+		pool, err := x509.SystemCertPool()
+		if err != nil {
+			return nil, "", fmt.Errorf("-verify: the system's roots: %v", err)
+		}
+		return pool, "the system's roots", nil
+	}
+	items, err := rd.ReadOne(file, input.Handler{
+		Want:     func(k input.Kind) bool { return k == input.KindCertificate },
+		WantText: "root certificates, PEM or DER",
+	})
+	if err != nil {
+		return nil, "", fmt.Errorf("-roots %v", err)
+	}
+	pool := x509.NewCertPool()
+	for _, it := range items {
+		if it.Err != nil {
+			return nil, "", fmt.Errorf("-roots %v", it.Err)
+		}
+		pool.AddCert(it.Cert)
+	}
+	return pool, "-roots " + file, nil
 }
 
 // loadZone returns the zone for -tz: a fixed abbreviation tz.Zone knows,
@@ -303,23 +482,4 @@ func loadZone(name string) (*time.Location, error) {
 		return nil, fmt.Errorf("unknown zone %q", name)
 	}
 	return loc, nil
-}
-
-// readPassword reads the first line of a password file ("-": stdin),
-// without its line ending.
-func readPassword(name string, stdin io.Reader) ([]byte, error) {
-	var r io.Reader = stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, errors.Unwrap(err)
-		}
-		defer f.Close()
-		r = f
-	}
-	line, err := bufio.NewReader(io.LimitReader(r, 4096)).ReadBytes('\n')
-	if err != nil && err != io.EOF {
-		return nil, err
-	}
-	return bytes.TrimRight(line, "\r\n"), nil
 }

@@ -1,52 +1,23 @@
 package main
 
 import (
-	"bufio"
 	"crypto/x509"
-	"errors"
-	"math/big"
 	"strconv"
 	"time"
 	"unicode/utf8"
 
-	"github.com/certlife/certlife/pkce"
+	"github.com/certlife/certlife/examples/internal/cli"
+	"github.com/certlife/certlife/examples/internal/input"
+	"github.com/certlife/certlife/examples/internal/x509text"
 	"github.com/certlife/certlife/tz"
 	"github.com/certlife/certlife/validity"
 )
 
 // printer writes the report of each certificate as it comes.
 type printer struct {
-	opt   options
-	out   *bufio.Writer
-	buf   []byte // the report of one certificate, reused
-	name  []byte // scratch for a distinguished name, reused
-	input string // name of the current input
-	index int    // 1-based index of the current certificate in it
-}
-
-// pkcs12 hands the certificates of a PKCS#12 bundle to fn: the leaf (the
-// certificate matching the key, PK-3), its chain towards the root, then the
-// others, as package pkce orders them. Key derivations are capped (PK-4).
-// The whole file is in memory, as PKCS#12 needs; its certificates are
-// parsed once by pkce.
-func (p *printer) pkcs12(data []byte, fn func(der []byte) error) error {
-	if !p.opt.hasPass {
-		return errors.New("PKCS#12 input needs -password-file")
-	}
-	b, err := pkce.Decode(data, string(p.opt.password))
-	if err != nil {
-		return err
-	}
-	certs := append(append([]*x509.Certificate{b.Leaf}, b.Chain...), b.Extra...)
-	for _, c := range certs {
-		if c == nil {
-			continue
-		}
-		if err := fn(c.Raw); err != nil {
-			return err
-		}
-	}
-	return nil
+	opt options
+	out *cli.Writer
+	buf []byte // the report of one certificate, reused
 }
 
 // Column layout of the text report.
@@ -77,42 +48,61 @@ func (p *printer) header() {
 	p.buf = b
 }
 
-// print parses one certificate and prints its report. It returns whether
-// the certificate expires within -expires-within.
-func (p *printer) print(der []byte) (expiring bool, err error) {
-	c, err := x509.ParseCertificate(der)
-	if err != nil {
-		return false, err
-	}
+// print prints the report of one certificate; inter holds the
+// intermediates for -verify. It returns whether the certificate's answer
+// is "no": it expires within -expires-within, or its chain does not verify.
+func (p *printer) print(it *input.Item, inter *x509.CertPool) (negative bool, err error) {
+	c := it.Cert
 	at := p.opt.at
 	j := judge(c, at)
 	// A certificate expires within D when it is no longer valid at at+D
 	// (TV-3: valid while notBefore <= t <= notAfter).
-	expiring = p.opt.hasWithin && c.NotAfter.Before(at.Add(p.opt.within))
+	expiring := p.opt.hasWithin && c.NotAfter.Before(at.Add(p.opt.within))
+	var v *verdict
+	if p.opt.verify {
+		v = verifyChain(c, p.opt.roots, inter, at)
+	}
+	d := &details{it: it, c: c, j: &j, expiring: expiring, verify: v}
 	if p.opt.json {
-		p.buf = p.appendJSON(p.buf[:0], c, &j, expiring)
+		p.buf = p.appendJSON(p.buf[:0], d)
 	} else {
-		p.buf = p.appendText(p.buf[:0], c, &j, expiring)
+		p.buf = p.appendText(p.buf[:0], d)
 	}
 	_, err = p.out.Write(p.buf)
-	return expiring, err
+	return expiring || (v != nil && !v.ok), err
 }
 
-func (p *printer) appendText(b []byte, c *x509.Certificate, j *judgement, expiring bool) []byte {
+// details is what is printed of one certificate.
+type details struct {
+	it       *input.Item
+	c        *x509.Certificate
+	j        *judgement
+	expiring bool
+	verify   *verdict // nil without -verify
+}
+
+func (p *printer) appendText(b []byte, d *details) []byte {
+	c, j := d.c, d.j
 	b = append(b, '\n')
-	b = append(b, p.input...)
+	b = append(b, d.it.File...)
 	b = append(b, ": certificate "...)
-	b = strconv.AppendInt(b, int64(p.index), 10)
+	b = strconv.AppendInt(b, int64(d.it.Index), 10)
 	b = append(b, '\n')
-	b = label(b, "subject")
-	b = appendName(b, c.RawSubject, &c.Subject)
-	b = append(b, '\n')
-	b = label(b, "issuer")
-	b = appendName(b, c.RawIssuer, &c.Issuer)
-	b = append(b, '\n')
-	b = label(b, "serial")
-	b = appendSerial(b, c.SerialNumber)
-	b = append(b, '\n')
+	b = line(b, "subject", x509text.Name(c.RawSubject, &c.Subject))
+	b = line(b, "issuer", x509text.Name(c.RawIssuer, &c.Issuer))
+	b = line(b, "serial", x509text.Serial(c.SerialNumber))
+	b = line(b, "SANs", x509text.Join(x509text.SANs(c)))
+	b = line(b, "public key", x509text.PublicKey(c))
+	b = line(b, "signature", c.SignatureAlgorithm.String())
+	b = line(b, "key usage", x509text.Join(x509text.KeyUsage(c)))
+	b = line(b, "ext usage", x509text.Join(x509text.ExtKeyUsage(c)))
+	if bc := x509text.BasicConstraints(c); bc != "" {
+		b = line(b, "constraints", bc)
+	}
+	b = line(b, "SHA-256", x509text.Fingerprint(c.Raw))
+	if r := d.it.Bundle; r != nil {
+		b = line(b, "in PKCS#12", bundleText(r))
+	}
 
 	// TV-1, TV-2: GMT and JST side by side, notAfter inclusive.
 	b = label(b, "validity")
@@ -146,7 +136,7 @@ func (p *printer) appendText(b []byte, c *x509.Certificate, j *judgement, expiri
 	b = append(b, '\n')
 	if p.opt.hasWithin {
 		b = label(b, "expires")
-		if expiring {
+		if d.expiring {
 			b = append(b, "within "...)
 		} else {
 			b = append(b, "not within "...)
@@ -193,6 +183,23 @@ func (p *printer) appendText(b []byte, c *x509.Certificate, j *judgement, expiri
 		b = append(b, f.String()...)
 		b = append(b, '\n')
 	}
+	if v := d.verify; v != nil {
+		b = label(b, "verify")
+		if v.ok {
+			b = append(b, "ok at -at: a chain to a root of "...)
+			b = append(b, p.opt.rootsName...)
+			for _, n := range v.chain[1:] {
+				b = append(b, '\n')
+				b = label(b, "")
+				b = append(b, "issued by "...)
+				b = append(b, n...)
+			}
+		} else {
+			b = append(b, "fails: "...)
+			b = append(b, v.err...)
+		}
+		b = append(b, '\n')
+	}
 	return b
 }
 
@@ -215,20 +222,30 @@ func (p *printer) row(b []byte, name string, t time.Time) []byte {
 
 // appendJSON appends one JSON Lines record; the field names are documented
 // in the package comment and stable.
-func (p *printer) appendJSON(b []byte, c *x509.Certificate, j *judgement, expiring bool) []byte {
-	b = append(b, `{"input":`...)
-	b = appendJSONString(b, p.input)
+func (p *printer) appendJSON(b []byte, d *details) []byte {
+	c, j := d.c, d.j
+	b = append(b, `{"record":"certificate","input":`...)
+	b = appendJSONString(b, d.it.File)
 	b = append(b, `,"index":`...)
-	b = strconv.AppendInt(b, int64(p.index), 10)
-	b = append(b, `,"subject":`...)
-	p.name = appendName(p.name[:0], c.RawSubject, &c.Subject)
-	b = appendJSONString(b, string(p.name))
-	b = append(b, `,"issuer":`...)
-	p.name = appendName(p.name[:0], c.RawIssuer, &c.Issuer)
-	b = appendJSONString(b, string(p.name))
-	b = append(b, `,"serial":"`...)
-	b = c.SerialNumber.Append(b, 16)
-	b = appendJSONTime(append(b, `","not_before":`...), c.NotBefore.UTC())
+	b = strconv.AppendInt(b, int64(d.it.Index), 10)
+	b = appendJSONString(append(b, `,"subject":`...), x509text.Name(c.RawSubject, &c.Subject))
+	b = appendJSONString(append(b, `,"issuer":`...), x509text.Name(c.RawIssuer, &c.Issuer))
+	b = appendJSONString(append(b, `,"serial":`...), x509text.Serial(c.SerialNumber))
+	b = appendJSONList(append(b, `,"sans":`...), x509text.SANs(c))
+	b = appendJSONString(append(b, `,"public_key":`...), x509text.PublicKey(c))
+	b = appendJSONString(append(b, `,"signature_algorithm":`...), c.SignatureAlgorithm.String())
+	b = appendJSONList(append(b, `,"key_usage":`...), x509text.KeyUsage(c))
+	b = appendJSONList(append(b, `,"ext_key_usage":`...), x509text.ExtKeyUsage(c))
+	b = appendJSONString(append(b, `,"basic_constraints":`...), x509text.BasicConstraints(c))
+	b = appendJSONString(append(b, `,"sha256_fingerprint":`...), x509text.Fingerprint(c.Raw))
+	if r := d.it.Bundle; r != nil {
+		b = strconv.AppendInt(append(b, `,"pkcs12":{"entry":`...), int64(r.Entry), 10)
+		b = appendJSONString(append(b, `,"role":`...), r.Role)
+		b = appendJSONString(append(b, `,"key":`...), r.KeyType)
+		b = appendJSONString(append(b, `,"alias":`...), r.Alias)
+		b = append(b, '}')
+	}
+	b = appendJSONTime(append(b, `,"not_before":`...), c.NotBefore.UTC())
 	b = appendJSONTime(append(b, `,"not_after":`...), c.NotAfter.UTC())
 	b = appendJSONTime(append(b, `,"not_before_jst":`...), c.NotBefore.In(tz.JST))
 	b = appendJSONTime(append(b, `,"not_after_jst":`...), c.NotAfter.In(tz.JST))
@@ -274,7 +291,13 @@ func (p *printer) appendJSON(b []byte, c *x509.Certificate, j *judgement, expiri
 	}
 	b = append(b, ']')
 	if p.opt.hasWithin {
-		b = strconv.AppendBool(append(b, `,"expires_within":`...), expiring)
+		b = strconv.AppendBool(append(b, `,"expires_within":`...), d.expiring)
+	}
+	if v := d.verify; v != nil {
+		b = strconv.AppendBool(append(b, `,"verify":{"ok":`...), v.ok)
+		b = appendJSONList(append(b, `,"chain":`...), v.chain)
+		b = appendJSONString(append(b, `,"error":`...), v.err)
+		b = append(b, '}')
 	}
 	return append(b, "}\n"...)
 }
@@ -363,22 +386,66 @@ func appendDuration(b []byte, s int64) []byte {
 	return append(b, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10))
 }
 
-// appendSerial appends the serial as colon-separated hex bytes, as
-// openssl x509 -text does.
-func appendSerial(b []byte, n *big.Int) []byte {
-	const hexDigits = "0123456789abcdef"
-	if n.Sign() < 0 {
-		b = append(b, '-')
+// bundleText says where a certificate sits in a PKCS#12 bundle.
+func bundleText(r *input.BundleRole) string {
+	entry := "entry " + strconv.Itoa(r.Entry)
+	if r.Alias != "" {
+		entry += " (" + strconv.Quote(r.Alias) + ")"
 	}
-	bs := n.Bytes()
-	if len(bs) == 0 {
-		bs = []byte{0}
+	switch r.Role {
+	case "leaf":
+		return "the leaf of " + entry + ": the bundle's " + r.KeyType + " private key matches it (PK-3)"
+	case "chain":
+		return "the chain of " + entry + ": an issuer of its leaf"
+	case "other":
+		return "outside every entry's chain"
 	}
-	for i, x := range bs {
+	return "a certificate of a bundle without a private key"
+}
+
+// line appends a labelled line of text.
+func line(b []byte, name, text string) []byte {
+	b = label(b, name)
+	b = append(b, text...)
+	return append(b, '\n')
+}
+
+// appendJSONList appends a list of strings as a JSON array.
+func appendJSONList(b []byte, list []string) []byte {
+	b = append(b, '[')
+	for i, s := range list {
 		if i > 0 {
-			b = append(b, ':')
+			b = append(b, ',')
 		}
-		b = append(b, hexDigits[x>>4], hexDigits[x&15])
+		b = appendJSONString(b, s)
 	}
-	return b
+	return append(b, ']')
+}
+
+// summary is the last line of -json output.
+type summary struct {
+	Certificates int
+	Errors       int
+	Skipped      []skipJSON
+}
+
+type skipJSON struct{ Path, Reason string }
+
+// summary prints the summary line of -json output.
+func (p *printer) summary(s *summary) {
+	b := strconv.AppendInt(append(p.buf[:0], `{"record":"summary","certificates":`...), int64(s.Certificates), 10)
+	b = strconv.AppendInt(append(b, `,"errors":`...), int64(s.Errors), 10)
+	b = strconv.AppendInt(append(b, `,"skipped":`...), int64(len(s.Skipped)), 10)
+	b = append(b, `,"skipped_entries":[`...)
+	for i, e := range s.Skipped {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(append(b, `{"path":`...), e.Path)
+		b = appendJSONString(append(b, `,"reason":`...), e.Reason)
+		b = append(b, '}')
+	}
+	b = append(b, "]}\n"...)
+	p.out.Write(b)
+	p.buf = b
 }

@@ -3,15 +3,15 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"crypto/x509"
 	"encoding/json"
-	"encoding/pem"
-	"github.com/certlife/certlife/examples/internal/cli"
+	"errors"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/certlife/certlife/examples/internal/cli"
+	"github.com/certlife/certlife/examples/internal/clitest"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -22,13 +22,14 @@ import (
 func TestJSONLines(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"-json", "-tz", "CET", "-expires-within", "30d", "-at", "2026-01-01", "testdata/tv6.pem"},
-		strings.NewReader(""), &stdout, &stderr)
+		strings.NewReader(""), &stdout, &stderr, cli.Env{})
 	if code != cli.ExitNegative || stderr.Len() > 0 {
 		t.Fatalf("exit %d, stderr %q; want exit 1 and no stderr", code, stderr.String())
 	}
-	want := []string{"at", "encoding", "expires_within", "index", "input", "issuer", "length_days", "length_seconds",
-		"limit", "not_after", "not_after_jst", "not_after_zone", "not_before", "not_before_jst", "not_before_zone",
-		"remaining_seconds", "serial", "status", "subject", "zone"}
+	want := []string{"at", "basic_constraints", "encoding", "expires_within", "ext_key_usage", "index", "input", "issuer",
+		"key_usage", "length_days", "length_seconds", "limit", "not_after", "not_after_jst", "not_after_zone", "not_before",
+		"not_before_jst", "not_before_zone", "public_key", "record", "remaining_seconds", "sans", "serial",
+		"sha256_fingerprint", "signature_algorithm", "status", "subject", "zone"}
 	sc := bufio.NewScanner(&stdout)
 	n := 0
 	for sc.Scan() {
@@ -36,6 +37,13 @@ func TestJSONLines(t *testing.T) {
 		var m map[string]any
 		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
 			t.Fatalf("line %d: %v\n%s", n, err, sc.Bytes())
+		}
+		if m["record"] == "summary" {
+			n--
+			if m["certificates"] != 8.0 {
+				t.Errorf("summary %v: want 8 certificates", m)
+			}
+			continue
 		}
 		var got []string
 		for k := range m {
@@ -69,47 +77,86 @@ func TestAppendJSONString(t *testing.T) {
 	}
 }
 
-// TestAppendName checks the raw distinguished-name writer against
-// pkix.Name.String on certificates whose names are in Go's order.
-func TestAppendName(t *testing.T) {
-	for _, file := range []string{"testdata/sample.pem", "testdata/tv6.pem"} {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for p, rest := pem.Decode(data); p != nil; p, rest = pem.Decode(rest) {
-			c, err := x509.ParseCertificate(p.Bytes)
-			if err != nil {
-				t.Fatal(err)
+// TestLongLines checks the line limit of PEM text (64 KiB): lines up to
+// it are read whole, a longer one stops the input with an error that says
+// so, in bounded memory.
+func TestLongLines(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		line int
+		exit int
+	}{
+		{"a line of 60 KiB is read", 60 << 10, cli.ExitOK},
+		{"a line of 65 KiB is refused", 65 << 10, cli.ExitError},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			long := strings.Repeat("x", c.line) + "\n"
+			var stderr strings.Builder
+			code := run([]string{"-at", "2012-06-01T00:00:00Z", "-"}, strings.NewReader(long+string(sample)+long), io.Discard, &stderr, cli.Env{})
+			if code != c.exit {
+				t.Errorf("exit %d, want %d; stderr %q", code, c.exit, stderr.String())
 			}
-			if got, ok := appendRawName(nil, c.RawSubject); !ok || string(got) != c.Subject.String() {
-				t.Errorf("appendRawName = %q, %v; want %q", got, ok, c.Subject.String())
+			if c.exit == cli.ExitError && !strings.Contains(stderr.String(), "line 1: a line longer than 64 KiB") {
+				t.Errorf("stderr %q does not name the line limit", stderr.String())
 			}
-		}
-	}
-	// Escaping, a multi-valued RDN and an attribute without a short name.
-	name := []byte{0x30, 0x2a,
-		0x31, 0x1a, // SET
-		0x30, 0x0b, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x04, ' ', 'a', ',', 'b', // CN=" a,b"
-		0x30, 0x0b, 0x06, 0x03, 0x55, 0x04, 0x0a, 0x13, 0x04, '#', 'o', '+', ' ', // O="#o+ "
-		0x31, 0x0c, 0x30, 0x0a, 0x06, 0x03, 0x2a, 0x03, 0x04, 0x13, 0x03, 'x', 'y', 'z', // 1.2.3.4=xyz
-	}
-	got, ok := appendRawName(nil, name)
-	if want := `1.2.3.4=#130378797a,CN=\ a\,b+O=\#o\+\ `; !ok || string(got) != want {
-		t.Errorf("appendRawName = %q, %v; want %q", got, ok, want)
-	}
-	if _, ok := appendRawName(nil, name[:10]); ok {
-		t.Error("appendRawName accepted a truncated name")
+		})
 	}
 }
 
-// TestStreamLongLines checks that lines longer than the reader's buffer
-// are read whole.
-func TestStreamLongLines(t *testing.T) {
-	long := strings.Repeat("x", 200<<10) + "\n"
-	in := long + string(sample) + long
-	code := run([]string{"-at", "2012-06-01T00:00:00Z", "-"}, strings.NewReader(in), io.Discard, io.Discard)
-	if code != cli.ExitOK {
-		t.Errorf("exit %d, want 0", code)
+// failWriter fails every write after the first n bytes, as a full disk
+// does.
+type failWriter struct {
+	n, writes int
+}
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	w.writes++
+	if len(p) <= w.n {
+		w.n -= len(p)
+		return len(p), nil
 	}
+	n := w.n
+	w.n = 0
+	return n, errors.New("write /dev/stdout: no space left on device")
+}
+
+// TestWriteErrorStops checks that certinfo stops at the first failed
+// write (a full disk) with exit 2 and one error line, instead of going on
+// through the input with an error per certificate.
+func TestWriteErrorStops(t *testing.T) {
+	data := bundlePEM(t, 600)
+	clitest.InZones(t, func(t *testing.T) { testWriteErrorStops(t, data) })
+}
+
+func testWriteErrorStops(t *testing.T, data []byte) {
+	for _, args := range [][]string{{"-at", "2025-06-01T00:00:00Z", "-"}, {"-json", "-at", "2025-06-01T00:00:00Z", "-"}} {
+		w := &failWriter{n: 100 << 10}
+		in := bytes.NewReader(data)
+		var stderr strings.Builder
+		code := run(args, in, w, &stderr, cli.Env{})
+		if code != cli.ExitError || stderr.String() != "certinfo: writing output: write /dev/stdout: no space left on device\n" {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and one line", args, code, stderr.String())
+		}
+		if in.Len() == 0 {
+			t.Errorf("%v: read the whole input after the write failed", args)
+		}
+		if w.writes > 3 {
+			t.Errorf("%v: %d writes; want none after the failed one", args, w.writes)
+		}
+	}
+}
+
+// TestEndlessInput feeds certinfo endless inputs: each stops with one
+// error line and exit 2, having read little more than a limit.
+func TestEndlessInput(t *testing.T) {
+	clitest.CheckEndless(t, run, []clitest.EndlessCase{
+		{Name: "zeros, as /dev/zero", Args: []string{"-at", "2025-06-01T00:00:00Z", "-"}, Pattern: "\x00", Max: 64 << 10,
+			Stderr: "certinfo: -: line 1: binary data that is not DER (a NUL byte in the text) (want PEM or DER certificates, PKCS#7 or PKCS#12)\n"},
+		{Name: "no newline", Args: []string{"-at", "2025-06-01T00:00:00Z", "-"}, Pattern: "A", Max: 64 << 10,
+			Stderr: "certinfo: -: line 1: a line longer than 64 KiB (want PEM text)\n"},
+		{Name: "yes", Args: []string{"-max-input", "64K", "-at", "2025-06-01T00:00:00Z", "-"}, Pattern: "y\n", Max: 1<<20 + 1,
+			Stderr: "certinfo: -: line 32769: more input than the 64 KiB one run reads (want at most 64 KiB in all, or a larger -max-input)\n"},
+		{Name: "a DER element that never ends", Args: []string{"-at", "2025-06-01T00:00:00Z", "-"}, Pattern: "\x30\x83\x7f\xff\xff", Max: 64 << 10,
+			Stderr: "certinfo: -: byte 0: a DER element of 8388612 bytes, larger than 8 MiB\n"},
+	})
 }

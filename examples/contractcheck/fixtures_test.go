@@ -40,11 +40,33 @@ func clientPEM(tb testing.TB, id string, notBefore, notAfter time.Time, serial i
 	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
 }
 
+// vendorCA is the self-signed certificate of the vendor's CA, whose key
+// signs the client certificates.
+func vendorCA(tb testing.TB) []byte {
+	tb.Helper()
+	caKey := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{0xca}, ed25519.SeedSize))
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(0xca02), Subject: pkix.Name{Country: []string{"JP"},
+		Organization: []string{"Example Linux Vendor K.K."}, CommonName: "Example Extended Support CA"},
+		NotBefore: time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC), NotAfter: time.Date(2034, 3, 31, 23, 59, 59, 0, time.UTC),
+		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign, SubjectKeyId: []byte{5, 6, 7, 8}}
+	der, err := x509.CreateCertificate(nil, tmpl, tmpl, caKey.Public(), caKey)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
+}
+
 var (
 	mailed     = time.Date(2026, 5, 11, 10, 0, 0, 0, time.FixedZone("JST", 9*3600))
 	fixtureFns = map[string]func(testing.TB) []byte{
 		"client.pem": func(tb testing.TB) []byte {
 			return clientPEM(tb, "C-2026-0001", mailed, mailed.AddDate(5, 0, -1).Add(14*time.Hour-time.Second), 0x0c2026)
+		},
+		// The client certificate followed by its CA's, as a download may
+		// come: -cert takes the one end-entity certificate.
+		"client-chain.pem": func(tb testing.TB) []byte {
+			c := clientPEM(tb, "C-2026-0001", mailed, mailed.AddDate(5, 0, -1).Add(14*time.Hour-time.Second), 0x0c2026)
+			return append(c, vendorCA(tb)...)
 		},
 		"other-client.pem": func(tb testing.TB) []byte {
 			return clientPEM(tb, "C-2026-0002", mailed, mailed.AddDate(5, 0, -1).Add(14*time.Hour-time.Second), 0x0c2027)

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"crypto/x509"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,15 +21,18 @@ func FuzzContractFile(f *testing.F) {
 	f.Add([]byte(`{"id":"C-1","start":"2027-04-01","end":"2027-03-31"}`))
 	f.Add([]byte(`{"id":"C-1","start":"2026-04-01","end":"2027-03-31","service_end":"2029-06-30","service_extended_at":"2028-01-01"}`))
 	at := time.Date(2026, 6, 1, 12, 0, 0, 0, tz.JST)
-	cert, _ := parseCert(sampleCert)
+	cert, _ := x509.ParseCertificate(mustPEM(sampleCert))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		j, err := load(data)
+		j, _, err := load(data)
 		if err != nil {
+			if err.File != "" || err.Found == "" || strings.Contains(err.Error(), "json:") {
+				t.Fatalf("load error %q: want the file's own words, without encoding/json's", err)
+			}
 			return
 		}
-		r, err := j.report("fuzz", cert, at)
-		if (r == nil) == (err == nil) {
-			t.Fatalf("report = %v, %v: want exactly one", r, err)
+		r, rerr := j.report("fuzz", cert, at)
+		if (r == nil) == (rerr == nil) {
+			t.Fatalf("report = %v, %v: want exactly one", r, rerr)
 		}
 	})
 }

@@ -5,13 +5,16 @@
 //
 // Usage:
 //
-//	contractcheck [flags] [contract.json ...]
+//	contractcheck [flags] [contract.json|directory|- ...]
 //
 // With no file, contractcheck judges its embedded sample: contract
 // C-2026-0001 from 2026-05-01 to 2027-04-30, dated 2026-04-28, mailed on
 // 2026-05-11 at 10:00 JST, and a client certificate bound to it whose own
 // notAfter (2031-05-10) lies far beyond the contract. A file named "-" is
-// standard input.
+// standard input; a directory is read whole, links followed, and its files
+// that are not JSON objects are skipped and reported (package
+// examples/internal/input reads the files). Flags may come before or after
+// the files.
 //
 // A contract file is JSON:
 //
@@ -36,7 +39,9 @@
 //	}
 //
 // Unknown fields are refused, so that a misspelt field is not silently
-// ignored.
+// ignored. A file holds one contract, of at most 1 MiB: a second JSON value
+// after it is reported and not judged (exit 1), and text after it that is
+// not JSON is an error. Errors name the file and the line.
 //
 // For each contract it prints the days it is in force, the access decision
 // at -at for the certificate (package contract's Access: the contract
@@ -50,17 +55,21 @@
 // # Flags
 //
 //	-at TIME     judge at TIME instead of now (any form tz.Parse reads)
-//	-cert FILE   the client certificate (PEM or DER) to judge; default: the
+//	-cert FILE   the client certificate (PEM, DER or PKCS#7; with its CA
+//	             certificates or without, the one end-entity certificate is
+//	             judged); default: the
 //	             embedded sample certificate when no contract file is given,
 //	             otherwise none, and access is judged on the contract alone
 //	             (with a stand-in certificate bound to the contract, issued
 //	             at its start and never expiring)
-//	-json        print one JSON object per contract per line
+//	-json        print one JSON object per contract per line, then a
+//	             summary line
 //
 // # Exit codes
 //
 //	0  access is allowed at -at
-//	1  access is refused at -at (the reason is printed)
+//	1  access is refused at -at (the reason is printed), or a contract file
+//	   holds a second contract
 //	2  usage error or bad input; 2 wins over 1 when several files are given
 //
 // # JSON
@@ -78,7 +87,8 @@
 //	reason             why access is refused (package contract's Reason in words), else ""
 //	revoked            true when the contract ended and the certificate counts as revoked
 //	message            the refusal in full, else ""
-//	certificate        the certificate judged: {"subject", "not_before", "not_after"}, or null
+//	certificate        the certificate judged: {"subject", "serial", "not_before", "not_after"},
+//	                   or null
 //	contract_date      the contract date (CT-7)
 //	issue_by           the day the download mail is due
 //	mailed             when the mail was sent, or null
@@ -89,6 +99,12 @@
 //	next_maintenance   {"start", "end"} of the next window starting after "at"
 //	in_maintenance     true when "at" falls in a maintenance window
 //
+// The last line is {"record": "summary", "contracts", "errors",
+// "extra_contracts", "skipped": [{"path", "reason"}]}: how many contracts
+// were judged, how many errors were reported on standard error, how many
+// second contracts were found after a file's first, and which directory
+// entries were skipped.
+//
 // Field names are stable; new fields may be added.
 //
 // # Examples
@@ -98,7 +114,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/x509"
 	_ "embed"
@@ -109,10 +124,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/certlife/certlife/contract"
 	"github.com/certlife/certlife/examples/internal/cli"
+	"github.com/certlife/certlife/examples/internal/input"
+	"github.com/certlife/certlife/examples/internal/x509text"
 	"github.com/certlife/certlife/tz"
 )
 
@@ -128,22 +147,23 @@ var (
 
 const name = "contractcheck"
 
-const usage = `usage: contractcheck [flags] [contract.json ...]
+const usage = `usage: contractcheck [flags] [contract.json|directory|- ...]
 
 Judges a contract-bound client certificate: access at an instant (CT-1..4),
 the day the download mail is due (CT-7), the download deadline (CT-8) and
 the next maintenance window (CT-9). With no file, judges an embedded sample
-contract and certificate. A file "-" is standard input. See go doc for the
-contract file's fields.
+contract and certificate. A file "-" is standard input; a directory is read
+whole. One contract a file; see go doc for the contract file's fields.
 
 Flags:
   -at TIME    judge at TIME (default: now), e.g. 2027-04-30T23:59:59+09:00,
               "2026/05/19 23:00:00 JST", 2027-05-01 (00:00 JST)
-  -cert FILE  the client certificate, PEM or DER
-  -json       one JSON object per contract per line
+  -cert FILE  the client certificate, PEM, DER or PKCS#7 (with its chain or not)
+  -json       one JSON object per contract per line, then a summary
   -h          this help
 
-Exit codes: 0 access allowed; 1 access refused; 2 usage or input error.
+Exit codes: 0 access allowed; 1 access refused, or a second contract in a
+file; 2 usage or input error.
 
 Examples:
   contractcheck -at 2026-05-19T23:00:00+09:00
@@ -151,8 +171,12 @@ Examples:
 `
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, cli.Host()))
 }
+
+// maxContract is the largest contract file read: a contract is a few
+// hundred bytes of JSON.
+const maxContract = 1 << 20
 
 // file is a contract file.
 type file struct {
@@ -184,49 +208,57 @@ type judged struct {
 	service  contract.Service
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env cli.Env) int {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	atText := fs.String("at", "", "judge at this instant (default: now)")
 	certFile := fs.String("cert", "", "client certificate, PEM or DER")
 	asJSON := fs.Bool("json", false, "print JSON Lines")
-	if code, ok := cli.Parse(fs, args, usage, stdout, stderr); !ok {
+	files, code, ok := cli.Parse(fs, args, usage, stdout, stderr)
+	if !ok {
 		return code
 	}
-	at, err := cli.At(*atText)
+	fail := func(format string, a ...any) int { return cli.Fail(stderr, name, format, a...) }
+	at, err := cli.At(*atText, env)
 	if err != nil {
-		return cli.Fail(stderr, name, "-at: %v", err)
+		return fail("-at: %v", err)
 	}
 	at = at.In(tz.JST)
-	files := fs.Args()
+	stdinUses := 0
+	for _, f := range append(files, *certFile) {
+		if f == "-" {
+			stdinUses++
+		}
+	}
+	if stdinUses > 1 {
+		return fail("standard input (-) named more than once: by -cert and the contract files")
+	}
+	rd := &input.Reader{Stdin: stdin, Limits: input.Limits{Total: 64 << 20}}
 	var cert *x509.Certificate
 	switch {
 	case *certFile != "":
-		data, err := cli.ReadInput(*certFile, stdin)
-		if err != nil {
-			return cli.Fail(stderr, name, "-cert %s: %v", *certFile, err)
-		}
-		if cert, err = parseCert(data); err != nil {
-			return cli.Fail(stderr, name, "-cert %s: %v", *certFile, err)
+		if cert, err = readCert(rd, *certFile); err != nil {
+			return fail("-cert: %v", err)
 		}
 	case len(files) == 0:
-		cert, _ = parseCert(sampleCert)
+		cert, _ = x509.ParseCertificate(mustPEM(sampleCert))
 	}
 
-	out := bufio.NewWriter(stdout)
-	defer out.Flush()
-	failed, refused := false, false
-	judge := func(input string, data []byte) {
-		j, err := load(data)
-		var r *report
-		if err == nil {
-			r, err = j.report(input, cert, at)
+	out := cli.NewWriter(stdout)
+	sum := summary{Record: "summary", Skipped: []skipJSON{}}
+	refused := false
+	report := func(err error) {
+		if out.Flush() == nil {
+			cli.Fail(stderr, name, "%v", err)
 		}
+		sum.Errors++
+	}
+	judge := func(input string, j *judged) error {
+		r, err := j.report(input, cert, at)
 		if err != nil {
-			out.Flush()
-			cli.Fail(stderr, name, "%s: %v", input, err)
-			failed = true
-			return
+			report(fmt.Errorf("%s: %v", input, err))
+			return nil
 		}
+		sum.Contracts++
 		refused = refused || r.Access != "allowed"
 		if *asJSON {
 			b, _ := json.Marshal(r)
@@ -234,50 +266,205 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		} else {
 			r.text(out)
 		}
+		return out.Err()
 	}
-	if len(files) == 0 {
-		judge("sample", sampleContract)
-	}
-	for _, f := range files {
-		data, err := cli.ReadInput(f, stdin)
-		if err != nil {
-			out.Flush()
-			cli.Fail(stderr, name, "%s: %v", f, err)
-			failed = true
-			continue
+	h := inputHandler(rd, judge, report, func(e error) {
+		// A second contract in a file that holds one: the first was
+		// judged; the answer is "no" (exit 1), the file must be fixed.
+		if out.Flush() == nil {
+			cli.Fail(stderr, name, "%v", e)
 		}
-		judge(f, data)
+		sum.Extra++
+	}, func(s input.Skip) {
+		if out.Flush() == nil {
+			fmt.Fprintf(stderr, "%s: skipped %s: %s\n", name, s.Path, s.Reason)
+		}
+	})
+	if len(files) == 0 {
+		err = rd.ReadNamed("sample", bytes.NewReader(sampleContract), h)
+	} else {
+		err = rd.Read(files, h)
+	}
+	if err == nil && *asJSON {
+		for _, s := range rd.Skipped {
+			sum.Skipped = append(sum.Skipped, skipJSON{s.Path, s.Reason})
+		}
+		b, _ := json.Marshal(sum)
+		out.Write(append(b, '\n'))
+	}
+	if err == nil {
+		err = out.Flush()
 	}
 	switch {
-	case failed:
+	case err != nil:
+		return fail("writing output: %v", err)
+	case sum.Errors > 0:
 		return cli.ExitError
-	case refused:
+	case refused || sum.Extra > 0:
 		return cli.ExitNegative
 	}
 	return cli.ExitOK
 }
 
-// parseCert reads one certificate, PEM or DER.
-func parseCert(data []byte) (*x509.Certificate, error) {
-	if p, _ := pem.Decode(data); p != nil {
-		if p.Type != "CERTIFICATE" {
-			return nil, fmt.Errorf("PEM block is %s, not CERTIFICATE", p.Type)
-		}
-		data = p.Bytes
-	}
-	return x509.ParseCertificate(data)
+// summary is the last line of -json output.
+type summary struct {
+	Record    string     `json:"record"`
+	Contracts int        `json:"contracts"`
+	Errors    int        `json:"errors"`
+	Extra     int        `json:"extra_contracts"`
+	Skipped   []skipJSON `json:"skipped"`
 }
 
-// load reads and checks a contract file.
-func load(data []byte) (*judged, error) {
+type skipJSON struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+}
+
+// inputHandler reads contract files through the shared input layer (files,
+// directories, "-"): each file holds one contract, judged with judge. A
+// second JSON value after it is reported with extra.
+func inputHandler(rd *input.Reader, judge func(string, *judged) error, fail, extra func(error), skip func(input.Skip)) input.Handler {
+	return input.Handler{
+		Raw: func(file string, r io.Reader) error {
+			data, err := io.ReadAll(io.LimitReader(r, maxContract+1))
+			if e := rd.TotalError(file, err); e != nil {
+				return e
+			}
+			if err != nil {
+				return &input.Error{File: file, Found: "cannot read: " + err.Error()}
+			}
+			if len(data) > maxContract {
+				return &input.Error{File: file, Found: "larger than 1 MiB", Want: "a contract file, a JSON object"}
+			}
+			j, rest, lerr := load(data)
+			if lerr != nil {
+				lerr.File = file
+				return lerr
+			}
+			if err := judge(file, j); err != nil {
+				return err
+			}
+			if rest != "" {
+				extra(&input.Error{File: file, Where: rest, Found: "a second JSON value after the contract, not judged",
+					Want: "one contract a file; put each contract in a file of its own"})
+			}
+			return nil
+		},
+		Error: fail,
+		Skip:  skip,
+	}
+}
+
+// readCert reads the client certificate of -cert: the one end-entity
+// certificate of the file (a chain may come with it).
+func readCert(rd *input.Reader, file string) (*x509.Certificate, error) {
+	items, err := rd.ReadOne(file, input.Handler{
+		Want:     func(k input.Kind) bool { return k == input.KindCertificate },
+		WantText: "a client certificate, PEM or DER",
+	})
+	if err != nil {
+		return nil, err
+	}
+	var leaves []*x509.Certificate
+	for _, it := range items {
+		if it.Err != nil {
+			return nil, it.Err
+		}
+		if !it.Cert.IsCA {
+			leaves = append(leaves, it.Cert)
+		}
+	}
+	if len(leaves) != 1 {
+		return nil, &input.Error{File: file, Found: fmt.Sprintf("holds %d end-entity certificates", len(leaves)),
+			Want: "one client certificate, with or without its CA certificates"}
+	}
+	return leaves[0], nil
+}
+
+// mustPEM returns the DER of the first PEM block of an embedded file.
+func mustPEM(data []byte) []byte {
+	p, _ := pem.Decode(data)
+	return p.Bytes
+}
+
+// load reads and checks a contract file: one JSON object. rest is set,
+// to where it starts ("line 12"), when a second JSON value follows it.
+func load(data []byte) (j *judged, rest string, err *input.Error) {
 	var f file
+	t := bytes.TrimLeft(data, " \t\r\n")
+	t = bytes.TrimPrefix(t, []byte("\xef\xbb\xbf"))
+	if len(t) == 0 || t[0] != '{' {
+		return nil, "", &input.Error{Found: "no JSON object", Want: "a contract file, a JSON object", Unrecognised: true}
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("contract file: %v", err)
+		return nil, "", jsonError(data, dec, err)
 	}
+	var next json.RawMessage
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+	case err != nil:
+		e := jsonError(data, dec, err)
+		e.Found = "text after the contract that is not JSON"
+		return nil, "", e
+	default:
+		off := dec.InputOffset() - int64(len(next))
+		rest = "line " + strconv.Itoa(1+bytes.Count(data[:off], []byte("\n")))
+	}
+	j, cerr := check(&f)
+	if cerr != nil {
+		return nil, "", &input.Error{Found: cerr.Error(), Want: "a contract file: see contractcheck -h and go doc"}
+	}
+	return j, rest, nil
+}
+
+// jsonError says what is wrong with a contract file in words, with the
+// line, rather than as encoding/json's message.
+func jsonError(data []byte, dec *json.Decoder, err error) *input.Error {
+	lineOf := func(off int64) string {
+		if off > int64(len(data)) {
+			off = int64(len(data))
+		}
+		return "line " + strconv.Itoa(1+bytes.Count(data[:off], []byte("\n")))
+	}
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return &input.Error{Where: lineOf(se.Offset), Found: "not valid JSON: " + strings.TrimPrefix(se.Error(), "json: "),
+			Want: "a contract file, a JSON object"}
+	case errors.As(err, &te):
+		return &input.Error{Where: lineOf(te.Offset), Found: fmt.Sprintf("field %q holds a JSON %s", te.Field, te.Value),
+			Want: "a " + jsonType(te.Type.String())}
+	case err == io.ErrUnexpectedEOF:
+		return &input.Error{Where: lineOf(int64(len(data))), Found: "the JSON object is not closed", Want: "a contract file, a JSON object"}
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if f, ok := strings.CutPrefix(msg, "unknown field "); ok {
+		return &input.Error{Where: lineOf(dec.InputOffset()), Found: "unknown field " + f,
+			Want: "the fields of a contract file: see contractcheck -h and go doc"}
+	}
+	return &input.Error{Where: lineOf(dec.InputOffset()), Found: msg}
+}
+
+// jsonType names the Go type a field wanted as its JSON type.
+func jsonType(t string) string {
+	switch {
+	case strings.HasPrefix(t, "[]"):
+		return "list"
+	case t == "string" || t == "tz.Date":
+		return "string"
+	case t == "bool":
+		return "true or false"
+	}
+	return "JSON object"
+}
+
+// check checks a contract file's values and makes it ready to judge.
+func check(f *file) (*judged, error) {
 	if f.ID == "" || f.Start.IsZero() || f.End.IsZero() {
-		return nil, errors.New(`contract file: "id", "start" and "end" are required`)
+		return nil, errors.New(`"id", "start" and "end" are required`)
 	}
 	j := &judged{contract: contract.Contract{ID: f.ID, Start: f.Start, End: f.End}, date: f.ContractDate}
 	if j.date.IsZero() {
@@ -355,6 +542,7 @@ type report struct {
 
 type certInfo struct {
 	Subject   string    `json:"subject"`
+	Serial    string    `json:"serial"`
 	NotBefore time.Time `json:"not_before"`
 	NotAfter  time.Time `json:"not_after"`
 }
@@ -377,7 +565,8 @@ func (j *judged) report(input string, cert *x509.Certificate, at time.Time) (*re
 	// CT-1, CT-2, CT-4: the contract decides, not the certificate.
 	service := j.service
 	if cert != nil {
-		r.Certificate = &certInfo{cert.Subject.String(), cert.NotBefore.In(tz.JST), cert.NotAfter.In(tz.JST)}
+		r.Certificate = &certInfo{x509text.Name(cert.RawSubject, &cert.Subject), x509text.Serial(cert.SerialNumber),
+			cert.NotBefore.In(tz.JST), cert.NotAfter.In(tz.JST)}
 	} else {
 		cert, service.Binding = standIn(from)
 	}
@@ -435,7 +624,7 @@ func standIn(from time.Time) (*x509.Certificate, contract.Binding) {
 
 const jstLayout = "2006-01-02 15:04:05 MST"
 
-func (r *report) text(w *bufio.Writer) {
+func (r *report) text(w *cli.Writer) {
 	line := func(label, format string, a ...any) {
 		fmt.Fprintf(w, "  %-15s "+format+"\n", append([]any{label}, a...)...)
 	}
@@ -447,6 +636,7 @@ func (r *report) text(w *bufio.Writer) {
 	line("at", "%s", r.At.Format(jstLayout))
 	if r.Certificate != nil {
 		line("certificate", "%s", r.Certificate.Subject)
+		line("", "serial %s", r.Certificate.Serial)
 		line("", "notAfter %s: not what decides access (CT-1)", r.Certificate.NotAfter.Format(jstLayout))
 	} else {
 		line("certificate", "none given; access judged on the contract alone")

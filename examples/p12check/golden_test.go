@@ -3,16 +3,18 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/certlife/certlife/examples/internal/clitest"
 )
 
-// TestGolden builds p12check once and runs it on each case, comparing
-// standard output, standard error and the exit code with
+const td = "../testdata/"
+
+// TestGolden runs p12check in-process on each case, under two host zones,
+// comparing standard output, standard error and the exit code with
 // testdata/golden/NAME.txt (go test -update rewrites them).
 func TestGolden(t *testing.T) {
-	bin := clitest.Build(t, name)
 	// A directory for the -out cases, holding a copy of the sample, so that
 	// the file names printed are the same on every run.
 	work := t.TempDir()
@@ -49,11 +51,32 @@ func TestGolden(t *testing.T) {
 		{Name: "error unknown flag", Args: []string{"-password", "secret"}},
 		{Name: "error missing file", Args: []string{"-password-file", pw, "testdata/nonexistent.p12"}},
 		{Name: "error missing password file", Args: []string{"-password-file", "testdata/nonexistent.password", "testdata/sample.p12"}},
+
+		// The reproductions of issue 13 that concern p12check.
+		{Name: "PK-3 a bundle of the shared fixtures", Args: []string{"-json", "-password-file", td + "password.txt", td + "leaf.p12"}},
+		{Name: "PK-3 truststore has no key exit 1", Args: []string{"-password-file", td + "password.txt", td + "truststore.p12"}},
+		{Name: "PK-3 truststore json", Args: []string{"-json", "-password-file", td + "password.txt", td + "truststore.p12"}},
+		{Name: "PK-3 keystore with two keys", Args: []string{"-password-file", td + "password.txt", td + "keystore.p12"}},
+		{Name: "error PEM file is not a bundle", Args: []string{"-password-file", pw, td + "fullchain.pem"}},
+		{Name: "error DER certificate is not a bundle", Args: []string{"-password-file", pw, td + "leaf.der"}},
+		{Name: "error Java keystore is not PKCS12", Args: []string{"-password-file", pw, td + "keystore.jks"}},
+		{Name: "error password file argument is never echoed", Args: []string{"-password-file", "Sample2026!", "testdata/sample.p12"}},
+		{Name: "error one-line password file", Args: []string{"-password-file", "-", "testdata/sample.p12"}, Stdin: strings.Repeat("x", 4096)},
+		{Name: "error one-line password on stdin", Args: []string{"testdata/sample.p12"}, Stdin: strings.Repeat("x", 4096)},
+		{Name: "error NUL bytes as from dev zero", Args: []string{"-password-file", pw, "-"}, Stdin: "\x00\x00\x00"},
+		{Name: "flags after the file", Args: []string{"testdata/legacy.p12", "-password-file", pw, "-target", "centos7"}},
+		{Name: "error unknown flag after the file", Args: []string{"testdata/legacy.p12", "-password", "Sample2026"}},
 	}
 	for _, c := range cases {
-		t.Run(c.Name, func(t *testing.T) { clitest.Check(t, bin, name, c) })
+		t.Run(c.Name, func(t *testing.T) { clitest.Check(t, name, run, c) })
 	}
+	t.Run("binary", func(t *testing.T) {
+		clitest.CheckBinary(t, name, cases[0], cases[9])
+	})
 }
+
+// TestREADME reruns the README blocks that show p12check.
+func TestREADME(t *testing.T) { clitest.CheckREADME(t, name, run) }
 
 func readFile(tb testing.TB, name string) string {
 	tb.Helper()

@@ -13,7 +13,11 @@
 // its RSA key and the issuing CA, encrypted as OpenSSL 3 does by default
 // (PBES2 with AES-256, HMAC-SHA-256 MAC), which OpenSSL 1.0.2 on CentOS 7
 // cannot read. Its password is "Sample2026", embedded too (as the file
-// testdata/sample.password). A file named "-" is standard input.
+// testdata/sample.password). A file named "-" is standard input. The file
+// is read through the examples' input layer (examples/internal/input), at
+// most 8 MiB: a file that is not a PKCS#12 bundle is named for what it is
+// (PEM text and its blocks, a DER certificate, a Java keystore), not
+// reported as a malformed bundle. Flags may come before or after the file.
 //
 // # The password
 //
@@ -21,11 +25,15 @@
 // can see it. It is read, in this order of preference, from:
 //
 //   - -password-file FILE: the first line of FILE, without its line ending
-//     ("-" for standard input);
+//     ("-" for standard input); FILE itself is never printed, in case a
+//     password was typed there by mistake;
 //   - for the embedded sample, the embedded sample password;
 //   - standard input, when it is not a terminal: its first line;
 //   - a prompt on the terminal (/dev/tty), with echo turned off by running
 //     "stty -echo" (on systems without stty, use -password-file).
+//
+// At most the first 1,024 bytes of a password file or of standard input
+// are read; a longer first line is refused.
 //
 // A password that breaks PK-1 (ASCII letters and digits only) is reported
 // by the position of its first bad character, never shown; the bundle is
@@ -42,7 +50,8 @@
 //	           which part it cannot (PK-2)
 //	bundle     the leaf certificate (the one matching the key, PK-3) with its
 //	           validity in GMT and JST, the key type, the chain and other
-//	           certificates
+//	           certificates; names and serials as every example command
+//	           prints them (openssl -nameopt RFC2253, colon-separated hex)
 //	out        with -out: the file written for -target and its check
 //
 // # Flags
@@ -63,9 +72,11 @@
 //	0  the bundle decodes, the password follows PK-1, and -target (if any)
 //	   reads the input, or -out wrote a file it reads
 //	1  a rule is broken: the password breaks PK-1, -target cannot read the
-//	   input (PK-2), no certificate matches the key (PK-3), or an iteration
+//	   input (PK-2), the bundle holds no private key (a truststore) or no
+//	   certificate matches it or it holds several (PK-3), or an iteration
 //	   count is over the cap (PK-4)
-//	2  usage error, unreadable or malformed file, or incorrect password
+//	2  usage error, a file that is not a PKCS#12 bundle, a malformed one, or
+//	   an incorrect password
 //
 // # JSON
 //
@@ -77,7 +88,8 @@
 //	readers     [{"target", "description", "readable", "problem"}]
 //	bundle      null if it did not decode, else {"subject", "issuer", "serial",
 //	            "not_before", "not_after" (RFC 3339, UTC), "not_before_jst",
-//	            "not_after_jst", "key", "chain" [subjects], "extra" [subjects]}
+//	            "not_after_jst", "key" ("none" for a truststore), "chain" [subjects],
+//	            "extra" [subjects]}
 //	error       why the bundle did not decode, else ""
 //	out         null without -out, else {"file", "target", "structure", "readable"}
 //
@@ -94,9 +106,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"crypto/ecdsa"
-	"crypto/ed25519"
-	"crypto/rsa"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -105,11 +114,12 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/certlife/certlife/examples/internal/cli"
+	"github.com/certlife/certlife/examples/internal/input"
+	"github.com/certlife/certlife/examples/internal/x509text"
 	"github.com/certlife/certlife/pkce"
 	"github.com/certlife/certlife/tz"
 )
@@ -133,7 +143,8 @@ Windows, macOS), that the key matches the certificate (PK-3), with capped
 key-derivation work (PK-4); re-encodes it for a target with -out. With no
 file, checks an embedded sample (password "Sample2026").
 
-The password is read from -password-file, else from standard input when it
+The password is read from -password-file (its first line, at most 1024
+bytes; the file name is never printed), else from standard input when it
 is not a terminal, else from a prompt without echo. Never from arguments.
 
 Flags:
@@ -146,8 +157,8 @@ Flags:
   -h                   this help
 
 Exit codes: 0 all good; 1 a rule is broken (PK-1 password, PK-2 target
-cannot read, PK-3 key mismatch, PK-4 iterations); 2 usage error, bad file
-or incorrect password.
+cannot read, PK-3 no key or a key mismatch, PK-4 iterations); 2 usage
+error, a file that is not a PKCS#12 bundle, or an incorrect password.
 
 Examples:
   p12check
@@ -156,22 +167,27 @@ Examples:
 `
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, cli.Host()))
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// maxBundle is the largest bundle p12check reads: the largest PKCS#12
+// files users hold (a CA store) are a few hundred KiB.
+const maxBundle = 8 << 20
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env cli.Env) int {
 	fset := flag.NewFlagSet(name, flag.ContinueOnError)
 	passFile := fset.String("password-file", "", "file whose first line is the password")
 	targetName := fset.String("target", "", "the reader that matters")
 	outFile := fset.String("out", "", "re-encode for -target into this file")
 	maxIter := fset.Int64("max-iterations", pkce.DefaultMaxIterations, "cap on each key derivation")
 	asJSON := fset.Bool("json", false, "print JSON")
-	if code, ok := cli.Parse(fset, args, usage, stdout, stderr); !ok {
+	files, code, ok := cli.Parse(fset, args, usage, stdout, stderr)
+	if !ok {
 		return code
 	}
 	fail := func(format string, a ...any) int { return cli.Fail(stderr, name, format, a...) }
-	if fset.NArg() > 1 {
-		return fail("one bundle at a time (got %d files)", fset.NArg())
+	if len(files) > 1 {
+		return fail("one bundle at a time (got %d files)", len(files))
 	}
 	var target pkce.Target
 	if *targetName != "" {
@@ -190,42 +206,38 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	// The bundle.
 	file, data := "sample", sampleP12
-	if fset.NArg() == 1 {
-		file = fset.Arg(0)
+	if len(files) == 1 {
+		file = files[0]
 		if file == "-" && (*passFile == "" || *passFile == "-") {
 			return fail("the bundle is read from standard input, so the password must come from -password-file FILE")
 		}
 		var err error
-		if data, err = cli.ReadInput(file, stdin); err != nil {
-			return fail("%s: %v", file, err)
+		if data, err = readBundle(file, stdin); err != nil {
+			return fail("%v", err)
 		}
 	}
-	// The password: never from the arguments.
+	// The password: never from the arguments, and never echoed.
 	var password string
 	var err error
 	switch {
 	case *passFile != "":
 		var pw []byte
-		if pw, err = cli.ReadInput(*passFile, stdin); err == nil {
-			password = firstLine(pw)
-		} else {
-			err = fmt.Errorf("-password-file %s: %v", *passFile, err)
+		if pw, err = cli.ReadPassword(*passFile, stdin); err != nil {
+			return fail("-password-file: %v", err)
 		}
-	case fset.NArg() == 0:
+		password = string(pw)
+	case len(files) == 0:
 		password = firstLine(samplePasswordFile)
 	case isTerminal(stdin):
-		password, err = prompt(stderr)
+		if password, err = prompt(stderr); err != nil {
+			return fail("reading the password: %v", err)
+		}
 	default:
 		var pw []byte
-		if pw, err = io.ReadAll(io.LimitReader(stdin, 4096)); err == nil {
-			password = firstLine(pw)
+		if pw, err = cli.FirstLine(stdin); err != nil {
+			return fail("reading the password from standard input: %v", err)
 		}
-	}
-	if err != nil {
-		if *passFile != "" {
-			return fail("%v", err)
-		}
-		return fail("reading the password: %v", err)
+		password = string(pw)
 	}
 
 	rep := report{File: file, Readers: []readerJSON{}}
@@ -269,6 +281,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		broken = true
 	default:
 		rep.Bundle = describe(b)
+		// PK-3: a bundle without a key (a truststore) cannot be a client
+		// certificate bundle.
+		broken = broken || b.Key == nil
 	}
 	// Re-encoding.
 	if *outFile != "" {
@@ -304,7 +319,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		rep.Out = o
 	}
 
-	out := bufio.NewWriter(stdout)
+	out := cli.NewWriter(stdout)
 	if *asJSON {
 		j, _ := json.Marshal(rep)
 		out.Write(append(j, '\n'))
@@ -318,6 +333,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cli.ExitNegative
 	}
 	return cli.ExitOK
+}
+
+// readBundle reads the bundle through the shared input layer, so that a
+// file that is not a PKCS#12 bundle is named for what it is.
+func readBundle(file string, stdin io.Reader) ([]byte, error) {
+	rd := &input.Reader{Stdin: stdin, Limits: input.Limits{Block: maxBundle, Total: 2 * maxBundle}}
+	items, err := rd.ReadOne(file, input.Handler{
+		Want:     func(k input.Kind) bool { return k == input.KindPKCS12 },
+		WantText: "a PKCS#12 bundle (.p12, .pfx) in DER",
+	})
+	if err != nil {
+		return nil, err
+	}
+	return items[0].DER, nil
 }
 
 func unwrapPath(err error) error {
@@ -382,32 +411,19 @@ func prompt(stderr io.Writer) (string, error) {
 func describe(b *pkce.Bundle) *bundleJSON {
 	c := b.Leaf
 	j := &bundleJSON{
-		Subject: c.Subject.String(), Issuer: c.Issuer.String(), Serial: c.SerialNumber.Text(16),
+		Subject: x509text.Name(c.RawSubject, &c.Subject), Issuer: x509text.Name(c.RawIssuer, &c.Issuer),
+		Serial:    x509text.Serial(c.SerialNumber),
 		NotBefore: c.NotBefore.UTC(), NotAfter: c.NotAfter.UTC(),
 		NotBeforeJST: c.NotBefore.In(tz.JST), NotAfterJST: c.NotAfter.In(tz.JST),
-		Key: keyType(b.Key), Chain: []string{}, Extra: []string{},
+		Key: x509text.KeyType(b.Key), Chain: []string{}, Extra: []string{},
 	}
 	for _, x := range b.Chain {
-		j.Chain = append(j.Chain, x.Subject.String())
+		j.Chain = append(j.Chain, x509text.Name(x.RawSubject, &x.Subject))
 	}
 	for _, x := range b.Extra {
-		j.Extra = append(j.Extra, x.Subject.String())
+		j.Extra = append(j.Extra, x509text.Name(x.RawSubject, &x.Subject))
 	}
 	return j
-}
-
-func keyType(k any) string {
-	switch k := k.(type) {
-	case *rsa.PrivateKey:
-		return "RSA " + strconv.Itoa(k.N.BitLen())
-	case *ecdsa.PrivateKey:
-		return "ECDSA " + k.Curve.Params().Name
-	case ed25519.PrivateKey, *ed25519.PrivateKey:
-		return "Ed25519"
-	case nil:
-		return "none"
-	}
-	return fmt.Sprintf("%T", k)
 }
 
 // report is the output; its JSON form is documented in the package
@@ -454,7 +470,7 @@ type outJSON struct {
 	Readable  bool     `json:"readable"`
 }
 
-func (r *report) text(w *bufio.Writer, target pkce.Target) {
+func (r *report) text(w *cli.Writer, target pkce.Target) {
 	const gmt, jst = "01/02/2006 15:04:05 GMT", "2006-01-02 15:04:05 MST"
 	fmt.Fprintf(w, "%s\n", r.File)
 	if r.Password.OK {
@@ -488,7 +504,11 @@ func (r *report) text(w *bufio.Writer, target pkce.Target) {
 		fmt.Fprintf(w, "  serial      %s\n", b.Serial)
 		fmt.Fprintf(w, "  not before  %s   %s\n", b.NotBefore.Format(gmt), b.NotBeforeJST.Format(jst))
 		fmt.Fprintf(w, "  not after   %s   %s\n", b.NotAfter.Format(gmt), b.NotAfterJST.Format(jst))
-		fmt.Fprintf(w, "  key         %s, matches the leaf\n", b.Key)
+		if b.Key == "none" {
+			fmt.Fprintf(w, "  key         none: the bundle holds only certificates (a truststore); a client certificate bundle needs its private key (PK-3)\n")
+		} else {
+			fmt.Fprintf(w, "  key         %s, matches the leaf\n", b.Key)
+		}
 		for _, c := range b.Chain {
 			fmt.Fprintf(w, "  chain       %s\n", c)
 		}

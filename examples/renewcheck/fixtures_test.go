@@ -70,12 +70,31 @@ func keyPEM(tb testing.TB, key ed25519.PrivateKey) []byte {
 	return pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})
 }
 
+// caPEM is the issuing CA's certificate (self-signed, for the fixtures).
+func caPEM(tb testing.TB) []byte {
+	tb.Helper()
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(0xca01), Subject: pkix.Name{Country: []string{"JP"},
+		Organization: []string{"Example Trust K.K."}, CommonName: "Example Server ID CA"},
+		NotBefore: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), NotAfter: time.Date(2035, 12, 31, 23, 59, 59, 0, time.UTC),
+		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign, SubjectKeyId: []byte{1, 2, 3, 4}}
+	der, err := x509.CreateCertificate(nil, tmpl, tmpl, caKey.Public(), caKey)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
+}
+
+// installed is the installed certificate of the sample.
+func installed(tb testing.TB) []byte {
+	return certPEM(tb, 0x2025121001, subject, oldKey.Public(), issued, 397)
+}
+
 // fixtures are the files in testdata and how to make them. The sample
 // directory is a server after a renewal went wrong (RN-8 a): server.crt is
 // the installed certificate, server.key was overwritten by the new key,
 // and request.csr is the CSR made with it.
 var fixtures = map[string]func(testing.TB) []byte{
-	"sample/server.crt":  func(tb testing.TB) []byte { return certPEM(tb, 0x2025121001, subject, oldKey.Public(), issued, 397) },
+	"sample/server.crt":  installed,
 	"sample/server.key":  func(tb testing.TB) []byte { return keyPEM(tb, newKey) },
 	"sample/request.csr": func(tb testing.TB) []byte { return csrPEM(tb, subject, newKey) },
 	// RN-8 b: the old key is still there, and a new key beside it.
@@ -93,6 +112,19 @@ var fixtures = map[string]func(testing.TB) []byte{
 		n.Locality = []string{"Minato-ku"}
 		return csrPEM(tb, n, newKey)
 	},
+	// A Let's Encrypt style directory: live/www.example.jp holds links
+	// (cert.pem, chain.pem, fullchain.pem, privkey.pem) to the files of
+	// archive/www.example.jp, and a README. The links are committed.
+	"letsencrypt/archive/www.example.jp/cert1.pem":      installed,
+	"letsencrypt/archive/www.example.jp/chain1.pem":     caPEM,
+	"letsencrypt/archive/www.example.jp/fullchain1.pem": func(tb testing.TB) []byte { return append(installed(tb), caPEM(tb)...) },
+	"letsencrypt/archive/www.example.jp/privkey1.pem":   func(tb testing.TB) []byte { return keyPEM(tb, oldKey) },
+	"letsencrypt/live/README": func(testing.TB) []byte {
+		return []byte("This directory contains your keys and certificates.\n")
+	},
+	// A server whose key is encrypted (encrypted/server.key is written by
+	// examples/testdata/make.sh with openssl).
+	"encrypted/server.crt": installed,
 	// Two certificates for one name, the later one current (RN-1, RN-2).
 	"two.pem": func(tb testing.TB) []byte {
 		a := certPEM(tb, 0x2024121001, subject, oldKey.Public(), issued.AddDate(-1, 0, 0), 397)
