@@ -26,8 +26,9 @@ var benchEncoders = []struct {
 	{"Modern2023", pkcs12.Modern2023},
 }
 
-// BenchmarkDecode and BenchmarkGoPKCS12DecodeChain decode the same files;
-// their ratio is the cost of this package's checks (PK-3, PK-4).
+// BenchmarkDecode and BenchmarkGoPKCS12DecodeChain decode the same DER
+// files; their ratio is the cost of this package's checks (PK-3, PK-4,
+// the BER scan).
 func BenchmarkDecode(b *testing.B) {
 	for _, e := range benchEncoders {
 		data := benchFile(b, e.enc)
@@ -56,15 +57,94 @@ func BenchmarkGoPKCS12DecodeChain(b *testing.B) {
 	}
 }
 
-// BenchmarkDecodeHostile measures how fast the 50-million-iteration files
-// are refused (PK-4); go-pkcs12 spends many seconds on the MAC one.
+// BenchmarkDecodeBER decodes the same bundle in DER and in BER at every
+// level (as NSS writes it): the difference is the BER reader's cost.
+func BenchmarkDecodeBER(b *testing.B) {
+	p := newPKI(b, rsaKey(b))
+	files := map[string][]byte{
+		"DER": buildPFX(fixturePassword, 2048,
+			encryptedSafe3DES(safeContents(certBag(p.leaf.Raw), certBag(p.inter.Raw), certBag(p.root.Raw)), fixturePassword, 2048),
+			plainSafe(safeContents(shroudedKeyBag3DES(b, p.leafKey, fixturePassword, 2048)))),
+		"BER": berFile(b, fixturePassword, p.leafKey, 0, p.leaf, p.inter, p.root),
+	}
+	for _, name := range []string{"DER", "BER"} {
+		data := files[name]
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Decode(data, fixturePassword); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBER measures the BER reader alone on that file's outer level:
+// a DER input is only scanned, a BER one scanned and rewritten.
+func BenchmarkBER(b *testing.B) {
+	p := newPKI(b, rsaKey(b))
+	ber := berFile(b, fixturePassword, p.leafKey, 0, p.leaf, p.inter, p.root)
+	derForm, _, err := newBERReader(Limits{}.withDefaults()).normalize(ber, "PFX")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{{"DER", derForm}, {"BER", ber}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c.data)))
+			for b.Loop() {
+				if _, _, err := newBERReader(Limits{}.withDefaults()).normalize(c.data, "PFX"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBERHostile measures how fast the hostile BER shapes of PK-4
+// are refused, and what that allocates.
+func BenchmarkBERHostile(b *testing.B) {
+	for name, h := range hostileBER() {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Decode(h.data, fixturePassword); err == nil {
+					b.Fatal("accepted")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDecodeHostile measures how fast the hostile files are refused
+// (PK-4); go-pkcs12 spends many seconds on the MAC one.
 func BenchmarkDecodeHostile(b *testing.B) {
-	for _, name := range []string{"mac-50m.p12", "nested-50m.p12"} {
+	for _, name := range []string{"mac-50m.p12", "nested-50m.p12", "total-budget.p12"} {
 		data := readFixture(b, name)
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := Decode(data, fixturePassword); err == nil {
+					b.Fatal("accepted")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkShapeLimits measures the refusal of the PK-4 shapes: a
+// million empty safes, 200,000 one-iteration safes, 4,000 key bags, 10 MB
+// salts, 8 × 2^20 PBKDF2-SHA512 iterations.
+func BenchmarkShapeLimits(b *testing.B) {
+	for _, c := range shapeCases(b, false) {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Decode(c.data, fixturePassword, c.opts...); err == nil {
 					b.Fatal("accepted")
 				}
 			}
