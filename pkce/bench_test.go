@@ -2,6 +2,7 @@ package pkce
 
 import (
 	"crypto/x509"
+	"strings"
 	"testing"
 
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
@@ -18,24 +19,40 @@ func benchFile(b *testing.B, enc *pkcs12.Encoder) []byte {
 	return data
 }
 
-var benchEncoders = []struct {
-	name string
-	enc  *pkcs12.Encoder
-}{
-	{"LegacyDES", pkcs12.LegacyDES},
-	{"Modern2023", pkcs12.Modern2023},
+// benchFiles are DER files both decoders read: go-pkcs12's own encodings
+// and interop vectors from OpenSSL, keytool and Python's cryptography.
+func benchFiles(b *testing.B) []struct {
+	name     string
+	data     []byte
+	password string
+} {
+	out := []struct {
+		name     string
+		data     []byte
+		password string
+	}{
+		{"LegacyDES", benchFile(b, pkcs12.LegacyDES), fixturePassword},
+		{"Modern2023", benchFile(b, pkcs12.Modern2023), fixturePassword},
+	}
+	for _, f := range []string{"openssl-default.p12", "openssl-legacy.p12", "keytool-default.p12", "pyca-best.p12"} {
+		out = append(out, struct {
+			name     string
+			data     []byte
+			password string
+		}{strings.TrimSuffix(f, ".p12"), vector{file: f}.data(b), fixturePassword})
+	}
+	return out
 }
 
 // BenchmarkDecode and BenchmarkGoPKCS12DecodeChain decode the same DER
 // files; their ratio is the cost of this package's checks (PK-3, PK-4,
 // the BER scan).
 func BenchmarkDecode(b *testing.B) {
-	for _, e := range benchEncoders {
-		data := benchFile(b, e.enc)
-		b.Run(e.name, func(b *testing.B) {
+	for _, f := range benchFiles(b) {
+		b.Run(f.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Decode(data, fixturePassword); err != nil {
+				if _, err := Decode(f.data, f.password); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -44,12 +61,11 @@ func BenchmarkDecode(b *testing.B) {
 }
 
 func BenchmarkGoPKCS12DecodeChain(b *testing.B) {
-	for _, e := range benchEncoders {
-		data := benchFile(b, e.enc)
-		b.Run(e.name, func(b *testing.B) {
+	for _, f := range benchFiles(b) {
+		b.Run(f.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, _, _, err := pkcs12.DecodeChain(data, fixturePassword); err != nil {
+				if _, _, _, err := pkcs12.DecodeChain(f.data, f.password); err != nil {
 					b.Fatal(err)
 				}
 			}

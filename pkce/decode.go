@@ -43,7 +43,7 @@ type Bundle struct {
 // The password is not checked against PK-1, so that files made with other
 // passwords can still be opened; use [CheckPassword] for that. The empty
 // password opens files written with an empty and with a NULL password
-// (see [Decode]'s section on passwords).
+// (see Passwords below).
 //
 // # One key
 //

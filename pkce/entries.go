@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/certlife/certlife/internal/keys"
 )
@@ -53,8 +54,9 @@ func (e *Entry) Name() string {
 }
 
 // SelectAlias makes [Decode] and [Load] return the entry whose alias
-// (friendlyName) is name, when a file holds several keys. A certificate
-// entry may be selected too; the bundle then has no key. If no entry has
+// (friendlyName) is name, when a file holds several keys; failing an exact
+// match, one that differs in case only, since keytool takes aliases so. A
+// certificate entry may be selected too; the bundle then has no key. If no entry has
 // that alias, they return a *[KeyError] with ReasonNoEntry listing the
 // entries. PEM files have no aliases.
 //
@@ -324,9 +326,16 @@ func (c *contents) bundle(cfg config) (*Bundle, error) {
 	pick := -1
 	switch {
 	case cfg.alias != nil:
-		for i, e := range all {
-			if e.Alias == *cfg.alias && (pick < 0 || all[pick].Key == nil && e.Key != nil) {
-				pick = i
+		// The exact alias first; then, as keytool treats aliases, without
+		// regard to case.
+		for _, same := range []func(string, string) bool{func(a, b string) bool { return a == b }, strings.EqualFold} {
+			for i, e := range all {
+				if same(e.Alias, *cfg.alias) && (pick < 0 || all[pick].Key == nil && e.Key != nil) {
+					pick = i
+				}
+			}
+			if pick >= 0 {
+				break
 			}
 		}
 		if pick < 0 {

@@ -101,6 +101,7 @@ func TestDecodeSelect(t *testing.T) {
 		{name: "PK-3 two keys and no choice", want: ErrMultipleKeys, reason: ReasonMultipleKeys, entries: []string{`"alice"`, `"bob"`}},
 		{name: "PK-3 SelectAlias alice", opts: []Option{SelectAlias("alice")}, key: true, chain: 2, extra: 2},
 		{name: "PK-3 SelectAlias bob", opts: []Option{SelectAlias("bob")}, key: true, chain: 0, extra: 4},
+		{name: "PK-3 SelectAlias ignores case when nothing matches exactly", opts: []Option{SelectAlias("BOB")}, key: true, chain: 0, extra: 4},
 		{name: "PK-3 SelectAlias of a certificate entry", opts: []Option{SelectAlias("trusted")}, key: false, chain: 0, extra: 4},
 		{name: "PK-3 SelectAlias unknown", opts: []Option{SelectAlias("carol")}, reason: ReasonNoEntry,
 			entries: []string{`"alice"`, `"bob"`, `"trusted"`}},

@@ -29,8 +29,9 @@ const DefaultMaxIterations = 1 << 20
 // (each part of the file that needs a key gets a share of 256·I bytes,
 // enough for any derivation of this package's schemes at the iteration
 // cap; the whole file never more than H), and everything else is linear
-// in the input: at most Bytes bytes, read at most five times (one pass
-// per nested encoding level, each preceded by a BER scan). With the
+// in the input: at most Bytes bytes, each of its nested levels (the PFX,
+// the authenticated safe, each safe's contents, each key) scanned once for
+// BER, rewritten once if it is BER, then parsed once. With the
 // defaults, H = 1 GiB: about 2.5 s of SHA-1 or 5 s of SHA-512 on one
 // loaded 2020s core (benchmarks in bench_test.go); ordinary files stay far
 // below it (an NSS export at 600,000 iterations hashes 190 MB, GnuTLS

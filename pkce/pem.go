@@ -44,7 +44,7 @@ func Load(data []byte, password string, opts ...Option) (*Bundle, error) {
 	}
 	// ASN.1 (a SEQUENCE with a long or indefinite length, or exactly one
 	// SEQUENCE) is binary; PEM is ASCII text and never starts so.
-	if data[0] == 0x30 && (data[1] >= 0x80 || isASN1Element(data)) {
+	if len(data) >= 2 && data[0] == 0x30 && (data[1] >= 0x80 || isASN1Element(data)) {
 		if looksLikePFX(data) {
 			return Decode(data, password, opts...)
 		}

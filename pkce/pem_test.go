@@ -68,6 +68,7 @@ func TestLoad(t *testing.T) {
 		{name: "PK-4 broken PEM", data: []byte("-----BEGIN CERTIFICATE-----\nnot base64"), want: ErrMalformed},
 		{name: "PK-4 empty input", data: nil, want: ErrMalformed},
 		{name: "PK-4 garbage", data: []byte("hello"), want: ErrMalformed},
+		{name: "PK-4 one byte that starts a SEQUENCE", data: []byte("0"), want: ErrMalformed},
 		{name: "PK-4 BER PKCS#12 read", data: readFixture(t, "ber.p12"),
 			chain: []string{"client 0001", "certlife test intermediate", "certlife test root"}, hasKey: true},
 		{name: "PK-4 DER certificate holding PEM-like bytes is not PEM", data: certWithPEMText(t, p),

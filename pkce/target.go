@@ -51,8 +51,9 @@ const (
 	// Java17 is Java 12 and later (and 8u301+, 11.0.12+): also PBES2 with
 	// AES-128 or AES-256 only (not AES-192, DES-EDE3, Camellia or ARIA:
 	// "PBE parameter parsing error") and the PRFs hmacWithSHA1 to
-	// -SHA512, every SHA-1 and SHA-2 MAC; not PBMAC1 before Java 26; at
-	// most 5,000,000 iterations. Measured with keytool 17.0.15.
+	// -SHA512, every SHA-1 and SHA-2 MAC, RC4; not PBMAC1 before Java 26;
+	// BER anywhere but in algorithm parameters; at most 5,000,000
+	// iterations. Measured with keytool 17.0.15.
 	Java17
 	// Windows2016 is Windows Server 2016 and older: 3DES (and the RC2
 	// certificate safes Windows itself exported) with a SHA-1 MAC; AES
@@ -75,17 +76,19 @@ const (
 	// pk12util): PKCS#12 PBE (3DES, RC2, RC4), PBES2 with AES or
 	// DES-EDE3 and Camellia (not ARIA or SM4) and the PRFs hmacWithSHA1
 	// to -SHA512, MACs SHA-1 to SHA-512 but not SHA-512/224 or
-	// SHA-512/256; it needs a MAC; not PBMAC1. Measured with pk12util of
-	// NSS 3.87.1.
+	// SHA-512/256; it needs a MAC; not PBMAC1; BER anywhere but in the
+	// bags. It imports a key only with a certificate bag of the same
+	// localKeyId, as every producer writes them; ReadableBy does not judge
+	// that. Measured with pk12util of NSS 3.87.1.
 	NSS
 	// GnuTLS is GnuTLS 3.7 (certtool, and programs using
 	// gnutls_pkcs12_simple_parse): 3DES and 40-bit RC2 (not 128-bit RC2
 	// or RC4), PBES2 with AES or DES-EDE3 (not Camellia or ARIA), MACs
 	// SHA-1 to SHA-512 but not SHA-512/224 or SHA-512/256; it needs a
-	// MAC; not PBMAC1; it cannot import an ECDSA key stored without its
-	// public key, as Java and Bouncy Castle store them (which only
-	// [InspectWithPassword] shows). Measured with certtool of GnuTLS
-	// 3.7.9.
+	// MAC; not PBMAC1; BER only in the containers, as NSS writes it; it
+	// cannot import an ECDSA key stored without its public key, as Java
+	// and Bouncy Castle store them (which only [InspectWithPassword]
+	// shows). Measured with certtool of GnuTLS 3.7.9.
 	GnuTLS
 	// YumCentOS7 is the whole PK-5 install path on CentOS 7: the vendor's
 	// script opens the bundle with OpenSSL 1.0.2 and writes PEM files,

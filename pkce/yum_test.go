@@ -223,11 +223,11 @@ func TestYumWithRealTools(t *testing.T) {
 			}
 			t.Skipf("libcurl-nss (libcurl3-nss) not usable: %v\n%s", err, msg)
 		}
-		if _, err := os.Stat("/usr/lib/x86_64-linux-gnu/nss/libnsspem.so"); err != nil {
+		if m, _ := filepath.Glob("/usr/lib*/*/nss/libnsspem.so"); len(m) == 0 {
 			if os.Getenv("CI") == "true" {
-				t.Fatalf("nss-pem (nss-plugin-pem) missing under CI=true: %v", err)
+				t.Fatal("nss-pem (nss-plugin-pem) missing under CI=true")
 			}
-			t.Skipf("nss-pem (nss-plugin-pem) missing: %v", err)
+			t.Skip("nss-pem (nss-plugin-pem) missing")
 		}
 		ecDir := t.TempDir()
 		ec, err := Decode(vector{file: "openssl-ec.p12"}.data(t), fixturePassword)
