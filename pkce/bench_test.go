@@ -1,6 +1,7 @@
 package pkce
 
 import (
+	"crypto/pbkdf2"
 	"crypto/x509"
 	"strings"
 	"testing"
@@ -194,5 +195,29 @@ func BenchmarkLoadPEM(b *testing.B) {
 		if _, err := Load(data, ""); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkHash measures the hashing the budget of Limits counts in
+// bytes: the PKCS#12 KDF's iterations (one block of the hash each) and
+// PBKDF2's (two blocks), in bytes hashed per second, for the hashes of
+// 64-byte and 128-byte blocks.
+func BenchmarkHash(b *testing.B) {
+	pw := bmpPassword(fixturePassword)
+	salt := make([]byte, 8)
+	for _, h := range []hashSpec{hashSHA1, hashSHA256, hashSHA512} {
+		b.Run("PKCS12KDF-"+h.name, func(b *testing.B) {
+			b.SetBytes(1000 * int64(h.v))
+			for b.Loop() {
+				pkcs12KDF(h, salt, pw, 1000, 3, h.u)
+			}
+		})
+		b.Run("PBKDF2-"+h.name, func(b *testing.B) {
+			k := &pbkdf2Parameters{salt: salt, iter: 1000, prf: h}
+			b.SetBytes(1000 * 2 * int64(h.v))
+			for b.Loop() {
+				pbkdf2.Key(k.prf.new, fixturePassword, k.salt, int(k.iter), h.u)
+			}
+		})
 	}
 }

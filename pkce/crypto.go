@@ -233,6 +233,9 @@ func ceilDiv(a, b int) int64 { return int64((a + b - 1) / b) }
 // The cost functions below give the bytes a derivation hashes (PK-4's
 // "total bytes hashed"), counting whole input blocks of the hash, for the
 // budget of Limits. They saturate at math.MaxInt64.
+// Bytes measure time well enough whatever the hash: BenchmarkHash hashes
+// 0.69 to 0.81 GB/s with SHA-1 and SHA-256 and 0.56 to 0.62 GB/s with
+// SHA-512 on the 2-core build machine.
 
 // costPKCS12KDF: per output block, H(D || I) over v + |I| bytes, then
 // r-1 hashes of u bytes, one block each (RFC 7292 appendix B.2).

@@ -261,7 +261,7 @@ func TestBudget(t *testing.T) {
 }
 
 // TestCost pins the bytes each derivation is charged, PK-4's "total bytes
-// hashed": a PBKDF2-HMAC-SHA-512 iteration costs 256 bytes, a PKCS#12-KDF
+// hashed": a PBKDF2-HMAC-SHA-512 iteration hashes 256 bytes, a PKCS#12-KDF
 // SHA-1 iteration 64 per output block.
 func TestCost(t *testing.T) {
 	sec := newSecret("Passw0rd1") // 20 BMP bytes: one 64-byte block

@@ -27,21 +27,22 @@ const DefaultMaxIterations = 1 << 20
 //	min(H, 256 · I · (1 + S + K)) bytes
 //
 // (each part of the file that needs a key gets a share of 256·I bytes,
-// enough for any derivation of this package's schemes at the iteration
-// cap; the whole file never more than H), and everything else is linear
+// enough for any safe's or key's encryption at the iteration cap; the
+// whole file never more than H), and everything else is linear
 // in the input: at most Bytes bytes, each of its nested levels (the PFX,
 // the authenticated safe, each safe's contents, each key) scanned once for
-// BER, rewritten once if it is BER, then parsed once. With the
-// defaults, H = 1 GiB: about 2.5 s of SHA-1 or 5 s of SHA-512 on one
-// loaded 2020s core (benchmarks in bench_test.go); ordinary files stay far
-// below it (an NSS export at 600,000 iterations hashes 190 MB, GnuTLS
+// BER, rewritten once if it is BER, then parsed once. With the defaults,
+// H = 1 GiB: about 1.3 s of the PKCS#12 KDF's SHA-1 to 1.9 s of
+// PBKDF2-HMAC-SHA-512 on one core of the 2-core build machine
+// (BenchmarkHash: 0.8 and 0.56 GB/s); ordinary files stay far
+// below it (an NSS export at 600,000 iterations hashes 183 MiB, GnuTLS
 // with 3DES and five certificates, each in its own safe at 600,000
-// iterations, 730 MB).
+// iterations, 695 MiB, decoded in 0.9 s).
 //
 // Bytes hashed, not iterations, measure the cost: one PBKDF2-HMAC-SHA-512
 // iteration hashes 256 bytes (two 128-byte blocks), one PKCS#12-KDF SHA-1
 // iteration 64, so a budget in iterations let SHA-512 files cost four
-// times as much as SHA-1 ones.
+// times as much as SHA-1 ones; a byte of either costs about the same.
 type Limits struct {
 	// Iterations caps the iteration count of any one key derivation: the
 	// MAC, each encrypted safe and each shrouded key bag, wherever it
