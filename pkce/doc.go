@@ -83,10 +83,10 @@
 //	BER in bags                     yes          yes         no        no
 //	BER in a key's PKCS#8           yes          yes         yes       no
 //	BER in algorithm parameters     yes          no          yes       no
-//	NULL and empty passwords        yes          yes         yes       yes
+//	NULL and empty passwords        yes          yes         yes       yes (1)
 //	ECDSA key without public key    yes          yes         yes       no
-//	two keys (two aliases)          yes          yes         yes       yes
 //
+// (1) certtool needs --null-password or --empty-password to say which.
 // Of the rows: keytool 17 refuses AES-192 and DES-EDE3-CBC in PBES2 ("PBE
 // parameter parsing error"); Java and Bouncy Castle store ECDSA keys
 // without their public key, which GnuTLS cannot import (it reports
