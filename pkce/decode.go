@@ -117,7 +117,7 @@ func DecodeEntries(pfx []byte, password string, opts ...Option) ([]Entry, error)
 	if err != nil {
 		return nil, err
 	}
-	return d.contents().entries(), nil
+	return d.contents().entries()
 }
 
 // Inspect reads the structure of a PKCS#12 file, DER or BER, without the

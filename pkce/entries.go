@@ -297,12 +297,15 @@ func (c *contents) entry(p entryPlan) Entry {
 	return e
 }
 
-func (c *contents) entries() []Entry {
+func (c *contents) entries() ([]Entry, error) {
+	if c.err != nil {
+		return nil, c.err
+	}
 	var out []Entry
 	for _, p := range c.plan() {
 		out = append(out, c.entry(p))
 	}
-	return out
+	return out, nil
 }
 
 func names(es []Entry) []string {

@@ -1,6 +1,8 @@
 package pkce
 
 import (
+	"crypto/ecdh"
+	"crypto/rand"
 	"crypto/x509"
 	"errors"
 	"strings"
@@ -204,4 +206,20 @@ func noMAC(t *testing.T, pfx []byte) []byte {
 			b.AddBytes(plainSafeCI(pf.authSafe))
 		})
 	})
+}
+
+func TestDecodeEntriesUnsupportedKey(t *testing.T) {
+	// An X25519 key parses (crypto/ecdh) but is no signing key: listed
+	// entries would silently lack it, so DecodeEntries refuses the file.
+	x, err := ecdh.X25519().GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := buildPFX(fixturePassword, 1, plainSafe(safeContents(keyBag(t, x))))
+	if _, err := DecodeEntries(data, fixturePassword); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("PK-3 DecodeEntries = %v, want ErrUnsupported", err)
+	}
+	if _, err := Decode(data, fixturePassword); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("PK-3 Decode = %v, want ErrUnsupported", err)
+	}
 }

@@ -179,7 +179,7 @@ func decodeVectorEntries(t testing.TB, v vector) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	return d.contents().entries(), nil
+	return d.contents().entries()
 }
 
 // TestInteropVectors: every file of real producers decodes (PK-2, PK-3),

@@ -336,6 +336,13 @@ func (i *Info) ReadableBy(t Target) error {
 		}
 	}
 	if sp.rsaOnly && len(i.KeyBags) == 0 {
+		hidden := false
+		for _, s := range i.Safes {
+			hidden = hidden || !s.Opened
+		}
+		if hidden {
+			return fail(ReasonKeyAlgorithm, "the bundle", "no key bag outside its encrypted safes; its key shows only with the password (InspectWithPassword)", 0)
+		}
 		return fail(ReasonKeyAlgorithm, "the bundle", "no private key, which yum needs for its client certificate", 0)
 	}
 	return nil
