@@ -136,9 +136,9 @@ func TestInspectSchemes(t *testing.T) {
 			{Encryption: PBEWithSHA1And3DES, Iterations: 2048, OID: "1.2.840.113549.1.12.1.3"},
 		}},
 		{"PK-2 Modern2023", pkcs12.Modern2023, []Scheme{
-			{Encryption: PBES2, PRF: "hmacWithSHA256", Cipher: "aes256-CBC", Iterations: 2048, OID: "1.2.840.113549.1.5.13"},
+			{Encryption: PBES2, KDF: "PBKDF2", PRF: "hmacWithSHA256", Cipher: "aes256-CBC", Iterations: 2048, OID: "1.2.840.113549.1.5.13"},
 			{Encryption: NoEncryption},
-			{Encryption: PBES2, PRF: "hmacWithSHA256", Cipher: "aes256-CBC", Iterations: 2048, OID: "1.2.840.113549.1.5.13"},
+			{Encryption: PBES2, KDF: "PBKDF2", PRF: "hmacWithSHA256", Cipher: "aes256-CBC", Iterations: 2048, OID: "1.2.840.113549.1.5.13"},
 		}},
 		{"PK-2 Passwordless", pkcs12.Passwordless, []Scheme{
 			{Encryption: NoEncryption},
@@ -189,6 +189,16 @@ func TestDecodeLimits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// What the file's three derivations hash, as Decode costs them.
+	sec := newSecret(fixturePassword)
+	pf, err := newParser(Limits{}.withDefaults()).parsePFX(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	macCost := pf.mac.cost(sec, len(pf.authSafe))
+	safeCost := pf.safes[0].scheme.cost(sec)
+	keyCost := pf.safes[1].bags[0].scheme.cost(sec)
+	all := macCost + safeCost + keyCost
 	tests := []struct {
 		name string
 		opts []Option
@@ -197,9 +207,11 @@ func TestDecodeLimits(t *testing.T) {
 		{"PK-4 default cap reads 4096", nil, nil},
 		{"PK-4 cap exactly at the count", []Option{MaxIterations(4096)}, nil},
 		{"PK-4 cap one below the count", []Option{MaxIterations(4095)}, ErrIterationLimit},
-		{"PK-4 total budget too small", []Option{MaxTotalIterations(4096 * 2)}, ErrIterationLimit},
-		{"PK-4 total budget exactly MAC+safe+key", []Option{MaxTotalIterations(4096 * 3)}, nil},
-		{"PK-4 non-positive means default", []Option{MaxIterations(0), MaxTotalIterations(-1), nil}, nil},
+		{"PK-4 hashed bytes exactly MAC+safe+key", []Option{WithLimits(Limits{HashedBytes: all})}, nil},
+		{"PK-4 hashed bytes one short", []Option{WithLimits(Limits{HashedBytes: all - 1})}, ErrIterationLimit},
+		{"PK-4 non-positive means default", []Option{MaxIterations(0), WithLimits(Limits{HashedBytes: -1}), nil}, nil},
+		{"PK-4 MaxIterations after WithLimits wins", []Option{WithLimits(Limits{Iterations: 1 << 30}), MaxIterations(4095)}, ErrIterationLimit},
+		{"PK-4 WithLimits keeps an earlier MaxIterations when its own is zero", []Option{MaxIterations(4095), WithLimits(Limits{Bags: 10})}, ErrIterationLimit},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -211,21 +223,71 @@ func TestDecodeLimits(t *testing.T) {
 	}
 }
 
-func TestBudgetSaturates(t *testing.T) {
-	// PK-4: a cap near the int64 limit must not wrap the total budget
-	// negative, and a saturated count must still be refused.
-	c := newConfig([]Option{MaxIterations(math.MaxInt64)})
-	if c.maxTotal != math.MaxInt64 {
-		t.Errorf("PK-4 total = %d, want MaxInt64", c.maxTotal)
+func TestBudget(t *testing.T) {
+	lim := Limits{}.withDefaults()
+	// PK-4: a cap near the int64 limit must not wrap the budget negative,
+	// and a saturated count must still be refused.
+	huge := Limits{Iterations: math.MaxInt64, HashedBytes: math.MaxInt64}.withDefaults()
+	b := &budget{lim: huge, parts: 3}
+	if got := b.limit(); got != math.MaxInt64 {
+		t.Errorf("PK-4 saturated budget = %d, want MaxInt64", got)
 	}
-	b := &budget{cfg: newConfig(nil)}
 	s := &encScheme{info: Scheme{Encryption: PBEWithSHA1And3DES, Iterations: math.MaxInt64}}
-	if err := b.reserve("safe 1", s.info.Iterations, s.cost()); !errors.Is(err, ErrIterationLimit) {
+	b = &budget{lim: lim, parts: 1}
+	if err := b.reserve("safe 1", s.info.Iterations, s.cost(newSecret("x"))); !errors.Is(err, ErrIterationLimit) {
 		t.Errorf("PK-4 saturated count: %v", err)
 	}
-	b = &budget{cfg: c, spent: math.MaxInt64 - 1}
+	b = &budget{lim: huge, parts: 1, spent: math.MaxInt64 - 1}
 	if err := b.reserve("safe 1", 5, 5); !errors.Is(err, ErrIterationLimit) {
 		t.Errorf("PK-4 total overflow: %v", err)
+	}
+	// The formula: min(H, 256·I·parts).
+	tests := []struct {
+		name  string
+		parts int64
+		want  int64
+	}{
+		{"PK-4 one part (MAC only) gets one share", 1, 256 << 20},
+		{"PK-4 three parts get three shares", 3, 768 << 20},
+		{"PK-4 four parts reach H exactly", 4, 1 << 30},
+		{"PK-4 seven parts are capped at H", 7, 1 << 30},
+	}
+	for _, tc := range tests {
+		b := &budget{lim: lim, parts: tc.parts}
+		if got := b.limit(); got != tc.want {
+			t.Errorf("%s: limit = %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestCost pins the bytes each derivation is charged, PK-4's "total bytes
+// hashed": a PBKDF2-HMAC-SHA-512 iteration hashes 256 bytes, a PKCS#12-KDF
+// SHA-1 iteration 64 per output block.
+func TestCost(t *testing.T) {
+	sec := newSecret("Passw0rd1") // 20 BMP bytes: one 64-byte block
+	salt8 := make([]byte, 8)
+	tests := []struct {
+		name string
+		got  int64
+		want int64
+	}{
+		{"PK-4 PBE-SHA1-3DES: key (2 blocks) and IV (1 block) of SHA-1",
+			(&encScheme{info: Scheme{Encryption: PBEWithSHA1And3DES, Iterations: 2048}, salt: salt8}).cost(sec),
+			3 * (2048*64 + 64*2)},
+		{"PK-4 PBES2 hmacWithSHA512 AES-256: one block, two 128-byte compressions an iteration",
+			(&encScheme{info: Scheme{Encryption: PBES2, Iterations: 2048}, kdf: &pbkdf2Parameters{salt: salt8, iter: 2048, prf: hashSHA512}, cipher: cipherSpec{keyLen: 32}}).cost(sec),
+			2048*256 + 128 + 128*3},
+		{"PK-4 PBES2 hmacWithSHA1 AES-256: two SHA-1 blocks",
+			(&encScheme{info: Scheme{Encryption: PBES2, Iterations: 2048}, kdf: &pbkdf2Parameters{salt: salt8, iter: 2048, prf: hashSHA1}, cipher: cipherSpec{keyLen: 32}}).cost(sec),
+			2*(2048*128+64) + 64*3},
+		{"PK-4 MAC SHA-256 over 1000 bytes",
+			(&macData{info: MAC{Algorithm: MACSHA256, Iterations: 2048}, hash: hashSHA256, salt: salt8}).cost(sec, 1000),
+			(2048*64 + 64*2) + 1000 + 3*64},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("%s: cost %d, want %d", tc.name, tc.got, tc.want)
+		}
 	}
 }
 
@@ -263,8 +325,8 @@ func TestDecodeStructures(t *testing.T) {
 		{name: "PK-1 MAC and safe under different passwords (openssl -twopass)",
 			reason: "the MAC verifies, so the safe's failure is its password, not corruption",
 			data:   buildPFX(pw, 1, encryptedSafe3DES(safeContents(certs()...), "Other1", 4)), want: ErrIncorrectPassword},
-		{name: "PK-3 key only", data: buildPFX(pw, 1, plainSafe(safeContents(keyBag(t, p.leafKey)))), want: ErrKeyMismatch},
-		{name: "PK-3 empty authenticated safe", data: buildPFX(pw, 1), want: ErrMalformed},
+		{name: "PK-3 key only is no certificate, not a mismatch", data: buildPFX(pw, 1, plainSafe(safeContents(keyBag(t, p.leafKey)))), want: ErrNoCertificate},
+		{name: "PK-3 empty authenticated safe", data: buildPFX(pw, 1), want: ErrNoCertificate},
 		{name: "PK-1 wrong password on the encrypted safe", pw: "Wr0ng",
 			data: buildPFX(pw, 2048, encryptedSafe3DES(safeContents(certs()...), pw, 2048)), want: ErrIncorrectPassword},
 	}
@@ -322,7 +384,7 @@ func TestCheckKeyPair(t *testing.T) {
 		{"PK-3 ECDSA mismatch", p.leaf, p.interKey, ErrKeyMismatch},
 		{"PK-3 RSA key, ECDSA certificate", p.leaf, rk, ErrKeyMismatch},
 		{"PK-3 Ed25519 key, RSA certificate", pr.leaf, ek, ErrKeyMismatch},
-		{"PK-3 unsupported key type", p.leaf, "not a key", ErrKeyMismatch},
+		{"PK-3 unsupported key type", p.leaf, "not a key", ErrUnsupported},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -345,8 +407,18 @@ func TestErrorMessages(t *testing.T) {
 	}{
 		{"PK-4 iteration error", &IterationError{Where: "MAC", Count: 50_000_000, Limit: 1 << 20},
 			"pkce: MAC: 50000000 key-derivation iterations exceed the limit 1048576"},
-		{"PK-4 format error", &FormatError{Where: "PFX", Reason: ReasonBER, Detail: "not a DER SEQUENCE"},
-			"pkce: PFX: BER encoding: not a DER SEQUENCE"},
+		{"PK-4 format error", &FormatError{Where: "PFX", Reason: ReasonTruncated, Detail: "an ASN.1 length runs past the end of the input"},
+			"pkce: PFX: truncated: an ASN.1 length runs past the end of the input"},
+		{"PK-4 limit error", &LimitError{Where: "authenticated safe", Limit: "Safes", Count: 1025, Max: 1024},
+			"pkce: authenticated safe: 1025 safes exceed the limit 1024 (Limits.Safes)"},
+		{"PK-4 BER element limit names Bags", &LimitError{Where: "PFX", Limit: "Elements", Count: 163905, Max: 163904},
+			"pkce: PFX: 163905 ASN.1 elements exceed the limit 163904 (Limits.Bags)"},
+		{"PK-4 budget error", &IterationError{Where: "safe 6", Count: 1 << 31, Limit: 1 << 30, Total: true},
+			"pkce: safe 6: key derivations would hash 2147483648 bytes, over the file's budget of 1073741824"},
+		{"PK-3 several keys named", &KeyError{Reason: ReasonMultipleKeys, Detail: "2 keys", Entries: []string{`"alice"`, `"bob"`}},
+			`pkce: bundle holds more than one private key: 2 keys; entries: "alice", "bob"; choose one with SelectAlias or SelectKey`},
+		{"PK-5 key algorithm", &TargetError{Target: YumCentOS7, Reason: ReasonKeyAlgorithm, Where: "key", Found: "an ECDSA P-256 key"},
+			"pkce: yum on CentOS 7 (nss-pem) cannot read key: an ECDSA P-256 key"},
 		{"PK-2 unsupported", &UnsupportedError{Where: "safe 1", Algorithm: "content type 1.2.3"},
 			"pkce: safe 1: unsupported content type 1.2.3"},
 		{"PK-2 target", &TargetError{Target: OpenSSL102, Reason: ReasonMAC, Where: "MAC", Found: "HMAC-SHA256, 2048 iterations"},
@@ -360,7 +432,7 @@ func TestErrorMessages(t *testing.T) {
 			t.Errorf("%s: no prefix", tc.name)
 		}
 	}
-	for r := ReasonEmptyPassword; r <= ReasonIterations; r++ {
+	for r := ReasonEmptyPassword; r <= ReasonKeyAlgorithm; r++ {
 		if strings.HasPrefix(r.String(), "Reason(") {
 			t.Errorf("reason %d has no name", r)
 		}

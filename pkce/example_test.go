@@ -1,10 +1,15 @@
 package pkce_test
 
 import (
+	"context"
+	"crypto/x509"
+	"encoding/pem"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/certlife/certlife/pkce"
 )
@@ -15,6 +20,16 @@ const password = "Passw0rd1"
 
 func mustRead(name string) []byte {
 	data, err := os.ReadFile("testdata/hostile/" + name)
+	if err != nil {
+		panic(err)
+	}
+	return data
+}
+
+// mustReadInterop reads a file of testdata/interop, made by real
+// producers (README.md there); their password is Passw0rd1 too.
+func mustReadInterop(name string) []byte {
+	data, err := os.ReadFile("testdata/interop/" + name)
 	if err != nil {
 		panic(err)
 	}
@@ -88,6 +103,9 @@ func ExampleInspect() {
 	// windows2016   no
 	// windows2019   yes
 	// macos         no
+	// nss           yes
+	// gnutls        yes
+	// yumcentos7    no
 }
 
 func ExampleInfo_ReadableBy() {
@@ -139,10 +157,18 @@ func ExampleMaxIterations() {
 	// Output: MAC 2048 1000
 }
 
-func ExampleMaxTotalIterations() {
-	_, err := pkce.Decode(mustRead("good.p12"), password, pkce.MaxTotalIterations(4096))
+// A portal taking uploads from strangers tightens the limits (PK-4).
+func ExampleWithLimits() {
+	upload := mustRead("good.p12")
+	_, err := pkce.Decode(upload, password, pkce.WithLimits(pkce.Limits{Iterations: 600_000, Safes: 1}))
+	var le *pkce.LimitError
+	if errors.As(err, &le) {
+		fmt.Println(le.Limit, le.Count, le.Max)
+	}
 	fmt.Println(err)
-	// Output: pkce: safe 2, bag 1: total key-derivation iterations 6144 exceed the limit 4096
+	// Output:
+	// Safes 2 1
+	// pkce: authenticated safe: 2 safes exceed the limit 1 (Limits.Safes)
 }
 
 // The CentOS 7 install script runs OpenSSL 1.0.2, which cannot read what
@@ -188,7 +214,11 @@ func ExampleBundle_EncodePEM() {
 	if err != nil {
 		panic(err)
 	}
-	again, err := pkce.Load(b.EncodePEM(), "")
+	pemData, err := b.EncodePEM()
+	if err != nil {
+		panic(err)
+	}
+	again, err := pkce.Load(pemData, "")
 	if err != nil {
 		panic(err)
 	}
@@ -220,7 +250,7 @@ func ExampleParseTarget() {
 	fmt.Println(err)
 	// Output:
 	// openssl102 - OpenSSL 1.0.2 (CentOS 7)
-	// pkce: unknown target "centos6" (want one of openssl102, openssl111, openssl30, openssl34, java8, java17, windows2016, windows2019, macos, or centos7)
+	// pkce: unknown target "centos6" (want one of openssl102, openssl111, openssl30, openssl34, java8, java17, windows2016, windows2019, macos, nss, gnutls, yumcentos7, or centos7)
 }
 
 // A Target is a flag value, as in the p12check tool's -target centos7.
@@ -249,6 +279,9 @@ func ExampleTargets() {
 	// windows2016 = Windows Server 2016
 	// windows2019 = Windows Server 2019
 	// macos = the macOS keychain
+	// nss = NSS 3.87 (Firefox, Chrome)
+	// gnutls = GnuTLS 3.7
+	// yumcentos7 = yum on CentOS 7 (nss-pem)
 }
 
 func ExampleInfo_String() {
@@ -297,8 +330,8 @@ func ExampleBagCounts_String() {
 }
 
 func ExampleReason_String() {
-	fmt.Println(pkce.ReasonPasswordCharacter, "/", pkce.ReasonBER, "/", pkce.ReasonIterations)
-	// Output: password character / BER encoding / iterations
+	fmt.Println(pkce.ReasonPasswordCharacter, "/", pkce.ReasonTruncated, "/", pkce.ReasonIterations)
+	// Output: password character / truncated / iterations
 }
 
 func ExamplePasswordPolicy_String() {
@@ -326,7 +359,7 @@ func ExamplePasswordError() {
 	err := pkce.CheckPassword("abc def")
 	var pe *pkce.PasswordError
 	if errors.As(err, &pe) {
-		fmt.Println(pe.Reason, "at", pe.Index)
+		fmt.Println(pe.Reason, "at", pe.Position)
 	}
 	// Output: password character at 4
 }
@@ -341,16 +374,15 @@ func ExampleIterationError() {
 }
 
 func ExampleFormatError() {
-	_, err := pkce.Inspect(mustRead("ber.p12"))
+	_, err := pkce.Inspect(mustRead("truncated-half.p12"))
 	var fe *pkce.FormatError
 	if errors.As(err, &fe) {
-		fmt.Println(fe.Where, "/", fe.Reason, "/", errors.Is(err, pkce.ErrBER))
+		fmt.Println(fe.Where, "/", fe.Reason, "/", errors.Is(err, pkce.ErrMalformed))
 	}
-	_, err = pkce.Inspect(mustRead("truncated-half.p12"))
 	fmt.Println(err)
 	// Output:
-	// PFX / BER encoding / true
-	// pkce: PFX: truncated: not a DER SEQUENCE
+	// PFX / truncated / true
+	// pkce: PFX: truncated: an ASN.1 length runs past the end of the input
 }
 
 func ExampleKeyError() {
@@ -387,4 +419,154 @@ func ExampleTargetError() {
 		fmt.Println(te.Target, te.Reason, te.Where)
 	}
 	// Output: macos MAC MAC
+}
+
+// A keystore with two aliases: DecodeEntries lists them, Decode asks
+// which one.
+func ExampleDecodeEntries() {
+	keystore := mustReadInterop("keytool-two-aliases.p12") // keytool 17
+	entries, err := pkce.DecodeEntries(keystore, password)
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range entries {
+		fmt.Printf("%s: %s, key %v, %d issuers\n", e.Name(), e.Leaf.Subject.CommonName, e.Key != nil, len(e.Chain))
+	}
+	_, err = pkce.Decode(keystore, password)
+	fmt.Println(err)
+	// Output:
+	// "alice": client 0001, key true, 2 issuers
+	// "bob": bob, key true, 0 issuers
+	// pkce: bundle holds more than one private key: 2 keys; entries: "alice", "bob"; choose one with SelectAlias or SelectKey
+}
+
+func ExampleSelectAlias() {
+	b, err := pkce.Decode(mustReadInterop("keytool-two-aliases.p12"), password, pkce.SelectAlias("bob"))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(b.Leaf.Subject.CommonName, len(b.Chain), len(b.Extra))
+	_, err = pkce.Decode(mustReadInterop("keytool-two-aliases.p12"), password, pkce.SelectAlias("carol"))
+	fmt.Println(err)
+	// Output:
+	// bob 0 3
+	// pkce: no such entry: no entry has the alias "carol"; entries: "alice", "bob"
+}
+
+// The certificate the CA issued picks its key out of a keystore.
+func ExampleSelectKey() {
+	p, _ := pem.Decode(mustReadInterop("pki/leaf.pem"))
+	cert, err := x509.ParseCertificate(p.Bytes)
+	if err != nil {
+		panic(err)
+	}
+	b, err := pkce.Decode(mustReadInterop("keytool-two-aliases.p12"), password, pkce.SelectKey(cert.PublicKey))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(b.Leaf.Equal(cert), len(b.Chain))
+	// Output: true 2
+}
+
+// A truststore holds certificate entries only.
+func ExampleEntry_Name() {
+	entries, err := pkce.DecodeEntries(mustReadInterop("keytool-truststore.p12"), password)
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range entries {
+		fmt.Println(e.Name(), e.Key == nil)
+	}
+	// Output:
+	// "root" true
+	// "inter1" true
+}
+
+// With the password, the Info shows each key's kind, which yum on CentOS
+// 7 and GnuTLS depend on (PK-5). This keystore, two aliases stored by
+// Bouncy Castle, has an RSA key and an ECDSA key without its public key.
+func ExampleInspectWithPassword() {
+	info, err := pkce.InspectWithPassword(mustReadInterop("bc-3des.p12"), password)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Print(info)
+	fmt.Println(info.ReadableBy(pkce.YumCentOS7))
+	fmt.Println(info.ReadableBy(pkce.GnuTLS))
+	// Output:
+	// encoding: BER (containers)
+	// MAC: HMAC-SHA1, 102400 iterations
+	// safe 1: not encrypted: 2 shrouded keys
+	// safe 2: PBE-SHA1-3DES, 51200 iterations: 4 certificates
+	// key bag 1 in safe 1 (RSA 2048): PBE-SHA1-3DES, 51200 iterations
+	// key bag 2 in safe 1 (ECDSA P-256): PBE-SHA1-3DES, 51200 iterations
+	// pkce: yum on CentOS 7 (nss-pem) cannot read key bag 2 in safe 1: an ECDSA P-256 key; nss-pem, through which yum reads the client key, reads RSA keys only: the certificate must be reissued for an RSA key
+	// pkce: GnuTLS 3.7 cannot read key bag 2 in safe 1: an ECDSA P-256 key stored without its public key, which GnuTLS 3.7 cannot import; re-encode the bundle with Encode
+}
+
+// The CentOS 7 install path (PK-5): PEM files and a .repo stanza for yum.
+func ExampleBundle_Yum() {
+	b, err := pkce.Decode(mustReadInterop("openssl-default.p12"), password)
+	if err != nil {
+		panic(err)
+	}
+	files, err := b.Yum(pkce.YumRepo{ID: "certlife", BaseURL: "https://repo.example.jp/el7/", Dir: "/etc/pki/certlife"})
+	if err != nil {
+		panic(err)
+	}
+	// The basenames carry the certificate's fingerprint, so that a
+	// renewed certificate never shares one with the old (PK-5).
+	base := strings.TrimSuffix(files.CertName, "-cert.pem")
+	fmt.Print(strings.ReplaceAll(string(files.Repo), base, "certlife-<fingerprint>"))
+
+	ec, err := pkce.Decode(mustReadInterop("openssl-ec.p12"), password)
+	if err != nil {
+		panic(err)
+	}
+	_, err = ec.Yum(pkce.YumRepo{ID: "certlife", BaseURL: "https://repo.example.jp/el7/", Dir: "/etc/pki/certlife"})
+	fmt.Println(errors.Is(err, pkce.ErrUnreadable))
+	fmt.Println(err)
+	// Output:
+	// [certlife]
+	// name=certlife
+	// baseurl=https://repo.example.jp/el7/
+	// enabled=1
+	// gpgcheck=1
+	// sslverify=1
+	// sslclientcert=/etc/pki/certlife/certlife-<fingerprint>-cert.pem
+	// sslclientkey=/etc/pki/certlife/certlife-<fingerprint>-key.pem
+	// sslcacert=/etc/pki/certlife/certlife-<fingerprint>-ca.pem
+	// true
+	// pkce: yum on CentOS 7 (nss-pem) cannot read key: an ECDSA P-256 key; nss-pem, through which yum reads the client key, reads only RSA keys, so the certificate must be reissued for an RSA key
+}
+
+func ExampleYumFiles_Write() {
+	b, err := pkce.Decode(mustReadInterop("openssl-default.p12"), password)
+	if err != nil {
+		panic(err)
+	}
+	files, err := b.Yum(pkce.YumRepo{ID: "certlife", BaseURL: "https://repo.example.jp/el7/", Dir: "/etc/pki/certlife"})
+	if err != nil {
+		panic(err)
+	}
+	dir, err := os.MkdirTemp("", "yum")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(dir)
+	if err := files.Write(context.Background(), dir); err != nil {
+		panic(err)
+	}
+	for _, name := range []string{files.CertName, files.KeyName, files.CAName, files.RepoName} {
+		st, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(st.Mode(), strings.TrimPrefix(name, strings.TrimSuffix(files.CertName, "cert.pem")))
+	}
+	// Output:
+	// -rw-r--r-- cert.pem
+	// -rw------- key.pem
+	// -rw-r--r-- ca.pem
+	// -rw-r--r-- certlife.repo
 }

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -58,7 +59,7 @@ func hostileFixtures(t *testing.T) (files map[string][]byte, docs map[string]str
 	add("total-keybags.p12", "PK-4: twelve visible shrouded key bags of 2^20 iterations each; MAC valid",
 		buildPFX(pw, 1, plainSafe(safeContents(certs()...)), plainSafe(safeContents(keyBags...))))
 	nest := safeContents(keyBag(t, p.leafKey))
-	for i := 0; i < maxDepth+2; i++ {
+	for i := 0; i < defaultNesting+2; i++ {
 		nest = safeContents(nestedSafe(nest))
 	}
 	add("deep-nesting.p12", "safe bags nested deeper than the limit", buildPFX(pw, 1, plainSafe(nest)))
@@ -70,6 +71,8 @@ func hostileFixtures(t *testing.T) (files map[string][]byte, docs map[string]str
 	add("root-first.p12", "PK-3: certificates listed root, intermediate, leaf (as some key vaults write); LegacyDES", rootFirst)
 	add("two-keys.p12", "two different private keys in one file; MAC valid",
 		buildPFX(pw, 1, plainSafe(safeContents(append(certs(), keyBag(t, p.leafKey), keyBag(t, other))...))))
+	add("key-only.p12", "PK-3: a private key without any certificate; MAC valid",
+		buildPFX(pw, 1, plainSafe(safeContents(keyBag(t, p.leafKey)))))
 	noMatch, err := pkcs12.LegacyDES.Encode(other, p.leaf, []*x509.Certificate{p.inter, p.root}, pw)
 	if err != nil {
 		t.Fatal(err)
@@ -80,28 +83,41 @@ func hostileFixtures(t *testing.T) (files map[string][]byte, docs map[string]str
 	add("root-first.pem", "RN-8: PEM with the root, the intermediate, the leaf, then its PKCS#8 key",
 		append(append(append(pemBlock("CERTIFICATE", p.root.Raw, nil), pemBlock("CERTIFICATE", p.inter.Raw, nil)...),
 			pemBlock("CERTIFICATE", p.leaf.Raw, nil)...), pemBlock("PRIVATE KEY", mustPKCS8(t, p.leafKey), nil)...))
-	add("ber.p12", "good.p12 with the PFX and authSafe SEQUENCEs in BER indefinite-length form", toBER(t, good))
-	add("ber-inner.p12", "good.p12 with definite outer lengths but the authSafe as a constructed OCTET STRING of two chunks (BER)", toBERInner(t, good))
+	add("ber.p12", "the leaf, intermediate and root with the key, in BER as NSS writes it (indefinite lengths, content in segments); 3DES, 2048 iterations", berFile(t, pw, p.leafKey, 0, p.leaf, p.inter, p.root))
 	return files, docs
-}
-
-func mustPKCS8(t *testing.T, k any) []byte {
-	der, err := x509.MarshalPKCS8PrivateKey(k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return der
 }
 
 // TestHostileFixtures rewrites testdata/hostile with -update, and checks
 // the directory otherwise.
 func TestHostileFixtures(t *testing.T) {
 	if !*update {
+		// The directory holds exactly the files README.txt describes.
+		readme, err := os.ReadFile(filepath.Join(hostileDir, "README.txt"))
+		if err != nil {
+			t.Fatalf("%v; run go test ./pkce -run TestHostileFixtures -update", err)
+		}
+		want := []string{"README.txt"}
+		for _, line := range strings.Split(string(readme), "\n") {
+			if name, _, ok := strings.Cut(line, ": "); ok && !strings.Contains(name, " ") {
+				want = append(want, name)
+			}
+		}
 		entries, err := os.ReadDir(hostileDir)
-		if err != nil || len(entries) < 10 {
-			t.Fatalf("testdata/hostile missing or incomplete (%v); run go test ./pkce -run TestHostileFixtures -update", err)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range entries {
+			got = append(got, e.Name())
+		}
+		sort.Strings(want)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("testdata/hostile (-README.txt +directory); run go test ./pkce -run TestHostileFixtures -update:\n%s", diff)
 		}
 		return
+	}
+	if err := os.RemoveAll(hostileDir); err != nil {
+		t.Fatal(err)
 	}
 	files, docs := hostileFixtures(t)
 	if err := os.MkdirAll(hostileDir, 0o755); err != nil {
@@ -158,6 +174,7 @@ func TestDecodeHostile(t *testing.T) {
 		want                 error
 		iter                 *iterWant
 		formatReason         Reason
+		limit                string
 	}{
 		{name: "PK-4 MAC with 50 million iterations", file: "mac-50m.p12",
 			reason: "refused from the count alone, before the MAC is computed",
@@ -171,22 +188,19 @@ func TestDecodeHostile(t *testing.T) {
 		{name: "PK-4 encrypted safe with 50 million iterations", file: "safe-50m.p12",
 			want: ErrIterationLimit, iter: &iterWant{"safe 1", 50_000_000, false}},
 		{name: "PK-4 total budget over twelve safes", file: "total-budget.p12",
-			reason: "each count is within the cap but the sum of work is not",
-			want:   ErrIterationLimit, iter: &iterWant{"safe 3", 9<<20 + 1, true}},
+			reason: "each count is within the cap, but five 3DES derivations at 2^20 already hash 960 MiB of the 1 GiB budget",
+			want:   ErrIterationLimit, iter: &iterWant{"safe 6", 0, true}},
 		{name: "PK-4 total budget over twelve visible key bags", file: "total-keybags.p12",
 			reason: "the sum is refused before the MAC is verified",
-			want:   ErrIterationLimit, iter: &iterWant{"safe 2, bag 3", 9<<20 + 1, true}},
+			want:   ErrIterationLimit, iter: &iterWant{"safe 2, bag 6", 0, true}},
 		{name: "PK-4 safes nested too deep", file: "deep-nesting.p12",
-			want: ErrMalformed, formatReason: ReasonTooManyBags},
+			want: ErrLimit, limit: "Nesting"},
 		{name: "PK-3 two keys", file: "two-keys.p12", want: ErrMultipleKeys},
 		{name: "PK-3 key matching no certificate", file: "no-match.p12", want: ErrKeyMismatch},
+		{name: "PK-3 key without any certificate", file: "key-only.p12", reason: "nothing to compare with: not a mismatch",
+			want: ErrNoCertificate},
 		{name: "PK-4 untrusted input truncated to half", file: "truncated-half.p12", want: ErrMalformed, formatReason: ReasonTruncated},
 		{name: "PK-4 untrusted input truncated to 10 bytes", file: "truncated-10.p12", want: ErrMalformed, formatReason: ReasonTruncated},
-		{name: "PK-4 untrusted input in BER with indefinite lengths", file: "ber.p12",
-			reason: "reported as BER, not as garbage",
-			want:   ErrBER, formatReason: ReasonBER},
-		{name: "PK-4 untrusted input with a constructed OCTET STRING inside", file: "ber-inner.p12",
-			want: ErrBER, formatReason: ReasonBER},
 		{name: "PK-1 wrong password, not echoed", file: "good.p12", password: "Wr0ngPassword", want: ErrIncorrectPassword},
 		{name: "PK-4 wrong password on the 50 million MAC file", file: "mac-50m.p12", password: "Wr0ngPassword",
 			reason: "the cap comes before the password check", want: ErrIterationLimit},
@@ -207,8 +221,17 @@ func TestDecodeHostile(t *testing.T) {
 					t.Fatalf("error %T is not *IterationError", err)
 				}
 				got := iterWant{ie.Where, ie.Count, ie.Total}
+				if tc.iter.total {
+					got.count = 0 // bytes: checked in TestBudget
+				}
 				if diff := cmp.Diff(*tc.iter, got, cmp.AllowUnexported(iterWant{})); diff != "" {
 					t.Errorf("IterationError (-want +got):\n%s", diff)
+				}
+			}
+			if tc.limit != "" {
+				var le *LimitError
+				if !errors.As(err, &le) || le.Limit != tc.limit {
+					t.Errorf("error %v: want a LimitError on %s", err, tc.limit)
 				}
 			}
 			if tc.formatReason != 0 {
@@ -275,7 +298,11 @@ func TestInspectHostile(t *testing.T) {
 				t.Errorf("Info = %+v", i)
 			}
 		}},
-		{name: "PK-4 BER file reported as BER", file: "ber.p12", want: ErrBER},
+		{name: "PK-4 BER file read, and reported as BER", file: "ber.p12", check: func(t *testing.T, i *Info) {
+			if i.BER != BERContainers || len(i.Safes) != 2 || i.Safes[1].Scheme.Encryption != PBEWithSHA1And3DES || len(i.KeyBags) != 1 {
+				t.Errorf("Info = %s", i)
+			}
+		}},
 		{name: "PK-4 truncated file", file: "truncated-half.p12", want: ErrMalformed},
 	}
 	for _, tc := range tests {
@@ -295,9 +322,24 @@ func TestInspectHostile(t *testing.T) {
 	}
 }
 
-func TestFixturesAreDistinct(t *testing.T) {
-	a, b := readFixture(t, "good.p12"), readFixture(t, "ber.p12")
-	if bytes.Equal(a, b) {
+func TestDecodeBERFixture(t *testing.T) {
+	// PK-4: the BER file decodes to what its DER twin holds.
+	b, err := Decode(readFixture(t, "ber.p12"), fixturePassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range b.certs() {
+		got = append(got, c.Subject.CommonName)
+	}
+	want := []string{"client 0001", "certlife test intermediate", "certlife test root"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("chain (-want +got):\n%s", diff)
+	}
+	if err := CheckKeyPair(b.Leaf, b.Key); err != nil {
+		t.Error(err)
+	}
+	if bytes.Equal(readFixture(t, "good.p12"), readFixture(t, "ber.p12")) {
 		t.Fatal("ber.p12 equals good.p12")
 	}
 }

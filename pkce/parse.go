@@ -2,16 +2,16 @@ package pkce
 
 import (
 	"encoding/asn1"
-	"errors"
 	"math"
 	"math/big"
 	"strconv"
+	"unicode/utf16"
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
 
-// Object identifiers (RFC 7292, RFC 8018, RFC 9579, NIST CSOR).
+// Object identifiers (RFC 7292, RFC 8018, RFC 9579, RFC 2985, NIST CSOR).
 var (
 	oidData          = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 1}
 	oidSignedData    = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 2}
@@ -26,6 +26,16 @@ var (
 	oidSafeContentsBag = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 10, 1, 6}
 	oidX509Certificate = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 22, 1}
 
+	// Bag attributes: PKCS#9 friendlyName and localKeyId (RFC 2985
+	// sections 5.5.1 and 5.5.2), and the JDK's marker of a trusted
+	// certificate entry (sun.security.pkcs12.PKCS12KeyStore,
+	// TrustedKeyUsage).
+	oidFriendlyName = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 20}
+	oidLocalKeyID   = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 21}
+	oidJavaTrusted  = asn1.ObjectIdentifier{2, 16, 840, 1, 113894, 746875, 1, 1}
+
+	oidPBERC4128  = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 1, 1}
+	oidPBERC440   = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 1, 2}
 	oidPBE3DES    = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 1, 3}
 	oidPBERC2128  = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 1, 5}
 	oidPBERC240   = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 1, 6}
@@ -37,22 +47,37 @@ var (
 	oidHMACSHA256 = asn1.ObjectIdentifier{1, 2, 840, 113549, 2, 9}
 	oidHMACSHA384 = asn1.ObjectIdentifier{1, 2, 840, 113549, 2, 10}
 	oidHMACSHA512 = asn1.ObjectIdentifier{1, 2, 840, 113549, 2, 11}
+	oidHMAC512224 = asn1.ObjectIdentifier{1, 2, 840, 113549, 2, 12}
+	oidHMAC512256 = asn1.ObjectIdentifier{1, 2, 840, 113549, 2, 13}
 	oidAES128CBC  = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 1, 2}
 	oidAES192CBC  = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 1, 22}
 	oidAES256CBC  = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 1, 42}
 	oidDESEDE3CBC = asn1.ObjectIdentifier{1, 2, 840, 113549, 3, 7}
 
-	oidSHA1   = asn1.ObjectIdentifier{1, 3, 14, 3, 2, 26}
-	oidSHA256 = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 1}
-	oidSHA384 = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 2}
-	oidSHA512 = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 3}
+	oidSHA1       = asn1.ObjectIdentifier{1, 3, 14, 3, 2, 26}
+	oidSHA224     = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 4}
+	oidSHA256     = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 1}
+	oidSHA384     = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 2}
+	oidSHA512     = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 3}
+	oidSHA512_224 = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 5}
+	oidSHA512_256 = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 6}
 )
 
-// Structural limits that keep hostile input bounded in time and memory.
-const (
-	maxBags  = 4096 // safe bags in a file, counting nested ones
-	maxDepth = 4    // nesting of safeContentsBags
-)
+// cipherNames names PBES2 ciphers this package recognises but does not
+// decrypt, so that Inspect reports them by name (RFC 3657 Camellia, RFC
+// 5794 ARIA, GB/T 32907 SM4, RFC 8018 appendix B.2).
+var cipherNames = map[string]string{
+	"1.2.392.200011.61.1.1.1.2": "camellia128-CBC",
+	"1.2.392.200011.61.1.1.1.3": "camellia192-CBC",
+	"1.2.392.200011.61.1.1.1.4": "camellia256-CBC",
+	"1.2.410.200046.1.1.2":      "aria128-CBC",
+	"1.2.410.200046.1.1.7":      "aria192-CBC",
+	"1.2.410.200046.1.1.12":     "aria256-CBC",
+	"1.2.156.10197.1.104.2":     "sm4-CBC",
+	"1.3.14.3.2.7":              "desCBC",
+	"1.2.840.113549.3.2":        "rc2CBC",
+	"1.2.840.113549.3.9":        "rc5-CBC-PAD",
+}
 
 // algorithmID is an AlgorithmIdentifier; params is the full encoding of the
 // parameters, or nil when absent.
@@ -66,7 +91,7 @@ type pfxFile struct {
 	authSafe []byte // the content octets the MAC covers
 	mac      *macData
 	safes    []*safe
-	nbags    int
+	ber      BER // where the levels read so far were BER
 }
 
 type macData struct {
@@ -84,12 +109,21 @@ type safe struct {
 	bags       []*bag // nil until decrypted for encrypted safes
 }
 
+// attrs holds the bag attributes this package reads.
+type attrs struct {
+	friendlyName string
+	localKeyID   []byte
+	trusted      bool // the JDK's trustedCertEntry marker
+}
+
 type bag struct {
 	where  string
 	id     asn1.ObjectIdentifier
 	value  []byte     // the DER element inside [0] EXPLICIT
 	scheme *encScheme // shrouded key bags
 	ct     []byte     // shrouded key bags: encrypted PKCS#8
+	plain  []byte     // key bags: the PKCS#8 PrivateKeyInfo, once decrypted
+	attrs  attrs
 	nested []*bag
 }
 
@@ -106,20 +140,65 @@ type encScheme struct {
 	info Scheme
 	// PKCS#12 PBE (RFC 7292 appendix C)
 	salt []byte
-	// PBES2
+	// PBES2; kdf or cipher is nil/zero when not supported
 	kdf    *pbkdf2Parameters
 	cipher cipherSpec
 	iv     []byte
 }
 
-// formatErr classifies why data did not parse at where: a truncated
-// length, a BER-only construct, or anything else (ReasonSyntax).
-func formatErr(where string, data []byte, detail string) error {
-	return &FormatError{Where: where, Reason: classify(data), Detail: detail}
+// supported reports whether decrypt can run the scheme.
+func (s *encScheme) supported() bool {
+	switch s.info.Encryption {
+	case PBEWithSHA1And3DES, PBEWithSHA1And128BitRC2, PBEWithSHA1And40BitRC2, PBEWithSHA1And128BitRC4, PBEWithSHA1And40BitRC4:
+		return true
+	case PBES2:
+		return s.kdf != nil && s.kdf.prf.new != nil && s.cipher.new != nil
+	}
+	return false
 }
+
+// parser reads one file's structure under its limits, counting what the
+// limits cap as it meets it.
+type parser struct {
+	lim                           Limits
+	ber                           *berReader
+	isBER                         BER
+	nsafes, nbags, ncerts, nkeys  int
+	encryptedSafes, shroudedCount int
+}
+
+func newParser(l Limits) *parser { return &parser{lim: l, ber: newBERReader(l)} }
 
 func syntaxErr(where, detail string) error {
 	return &FormatError{Where: where, Reason: ReasonSyntax, Detail: detail}
+}
+
+func (p *parser) limit(where, name string, count, max int) error {
+	if count > max {
+		return &LimitError{Where: where, Limit: name, Count: int64(count), Max: int64(max)}
+	}
+	return nil
+}
+
+// der returns data in DER, converting BER (see ber.go), and notes what
+// kind of BER it was: BER at the level's first containers, no deeper than
+// containers allows, is BERContainers, deeper is BERParameters; level
+// names the others, BERBags or BERKeys, whatever the depth.
+func (p *parser) der(data []byte, where string, level BER, containers int) ([]byte, error) {
+	if int64(len(data)) > p.lim.Bytes {
+		return nil, &LimitError{Where: where, Limit: "Bytes", Count: int64(len(data)), Max: p.lim.Bytes}
+	}
+	out, depth, err := p.ber.normalize(data, where)
+	switch {
+	case depth == 0:
+	case level != BERContainers:
+		p.isBER |= level
+	case depth <= containers:
+		p.isBER |= BERContainers
+	default:
+		p.isBER |= BERParameters
+	}
+	return out, err
 }
 
 func readAlgorithm(s *cryptobyte.String, out *algorithmID) bool {
@@ -137,6 +216,11 @@ func readAlgorithm(s *cryptobyte.String, out *algorithmID) bool {
 	return seq.Empty()
 }
 
+// checkParams applies Limits.ParameterBytes to an algorithm identifier.
+func (p *parser) checkParams(alg algorithmID, where string) error {
+	return p.limit(where, "ParameterBytes", len(alg.params), p.lim.ParameterBytes)
+}
+
 // readCount reads a positive INTEGER iteration count, saturating at
 // math.MaxInt64 so that a huge count is reported, not misread.
 func readCount(s *cryptobyte.String, out *int64) bool {
@@ -152,24 +236,23 @@ func readCount(s *cryptobyte.String, out *int64) bool {
 	return true
 }
 
-// parsePFX reads the PFX structure (RFC 7292 section 4) in strict DER,
-// including plain safes and the visible bags, without any cryptography.
-// A syntax error anywhere is reported as ReasonBER when the file is BER
-// (some producers write BER only in inner parts).
-func parsePFX(data []byte) (*pfxFile, error) {
-	p, err := parsePFXStrict(data)
-	var fe *FormatError
-	if errors.As(err, &fe) && fe.Reason == ReasonSyntax && classify(data) == ReasonBER {
-		fe.Reason = ReasonBER
+// parsePFX reads the PFX structure (RFC 7292 section 4), converting BER to
+// DER level by level, including plain safes and the visible bags, without
+// any cryptography.
+func (p *parser) parsePFX(data []byte) (*pfxFile, error) {
+	if len(data) == 0 || data[0] != 0x30 {
+		return nil, syntaxErr("PFX", "not PKCS#12: it does not start with a SEQUENCE")
 	}
-	return p, err
-}
-
-func parsePFXStrict(data []byte) (*pfxFile, error) {
+	// PFX > ContentInfo > [0] > OCTET STRING: where NSS and Bouncy Castle
+	// write BER.
+	data, err := p.der(data, "PFX", BERContainers, 4)
+	if err != nil {
+		return nil, err
+	}
 	in := cryptobyte.String(data)
 	var seq cryptobyte.String
 	if !in.ReadASN1(&seq, cbasn1.SEQUENCE) {
-		return nil, formatErr("PFX", data, "not a DER SEQUENCE")
+		return nil, syntaxErr("PFX", "not a SEQUENCE")
 	}
 	if !in.Empty() {
 		return nil, &FormatError{Where: "PFX", Reason: ReasonTrailingData, Detail: "bytes after the PFX"}
@@ -195,32 +278,43 @@ func parsePFXStrict(data []byte) (*pfxFile, error) {
 	var explicit, octets cryptobyte.String
 	if !ci.ReadASN1(&explicit, cbasn1.Tag(0).Constructed().ContextSpecific()) ||
 		!explicit.ReadASN1(&octets, cbasn1.OCTET_STRING) || !explicit.Empty() || !ci.Empty() {
-		return nil, formatErr("authSafe", []byte(ci), "content is not an OCTET STRING")
+		return nil, syntaxErr("authSafe", "content is not an OCTET STRING")
 	}
-	p := &pfxFile{authSafe: octets}
+	pf := &pfxFile{authSafe: octets}
 	if !seq.Empty() {
-		m, err := parseMacData(&seq)
+		m, err := p.parseMacData(&seq)
 		if err != nil {
 			return nil, err
 		}
-		p.mac = m
+		pf.mac = m
 	}
 	if !seq.Empty() {
 		return nil, &FormatError{Where: "PFX", Reason: ReasonTrailingData, Detail: "fields after macData"}
 	}
 
 	// AuthenticatedSafe ::= SEQUENCE OF ContentInfo (RFC 7292 section 4.1)
-	as := cryptobyte.String(octets)
+	const asWhere = "authenticated safe"
+	// AuthenticatedSafe > ContentInfo > [0] > EncryptedData >
+	// EncryptedContentInfo > [0]: the containers.
+	asDER, err := p.der(octets, asWhere, BERContainers, 6)
+	if err != nil {
+		return nil, err
+	}
+	as := cryptobyte.String(asDER)
 	var list cryptobyte.String
 	if !as.ReadASN1(&list, cbasn1.SEQUENCE) || !as.Empty() {
-		return nil, formatErr("authenticated safe", octets, "not a SEQUENCE OF ContentInfo")
+		return nil, syntaxErr(asWhere, "not a SEQUENCE OF ContentInfo")
 	}
 	for n := 1; !list.Empty(); n++ {
+		p.nsafes = n
+		if err := p.limit(asWhere, "Safes", n, p.lim.Safes); err != nil {
+			return nil, err
+		}
 		where := "safe " + itoa(n)
 		var ci cryptobyte.String
 		var ct asn1.ObjectIdentifier
 		if !list.ReadASN1(&ci, cbasn1.SEQUENCE) || !ci.ReadASN1ObjectIdentifier(&ct) {
-			return nil, formatErr(where, list, "not a ContentInfo")
+			return nil, syntaxErr(where, "not a ContentInfo")
 		}
 		var content cryptobyte.String
 		if !ci.ReadASN1(&content, cbasn1.Tag(0).Constructed().ContextSpecific()) || !ci.Empty() {
@@ -234,55 +328,85 @@ func parsePFXStrict(data []byte) (*pfxFile, error) {
 				return nil, syntaxErr(where, "data is not an OCTET STRING")
 			}
 			s.scheme = &encScheme{}
-			bags, err := parseSafeContents(raw, where, n, 1, &p.nbags)
+			bags, err := p.parseSafeContents(raw, where, 1)
 			if err != nil {
 				return nil, err
 			}
 			s.bags = bags
 		case ct.Equal(oidEncryptedData):
-			// EncryptedData ::= SEQUENCE { version, EncryptedContentInfo }
-			// (RFC 5652 section 8); EncryptedContentInfo ::= SEQUENCE {
-			// contentType, contentEncryptionAlgorithm, [0] IMPLICIT
-			// OCTET STRING OPTIONAL }.
-			var ed, eci cryptobyte.String
-			var v int64
-			var innerType asn1.ObjectIdentifier
-			var alg algorithmID
-			if !content.ReadASN1(&ed, cbasn1.SEQUENCE) || !content.Empty() ||
-				!ed.ReadASN1Integer(&v) || !ed.ReadASN1(&eci, cbasn1.SEQUENCE) ||
-				!eci.ReadASN1ObjectIdentifier(&innerType) || !readAlgorithm(&eci, &alg) {
-				return nil, syntaxErr(where, "not an EncryptedData")
-			}
-			if v != 0 {
-				return nil, &FormatError{Where: where, Reason: ReasonVersion, Detail: "EncryptedData version is not 0"}
-			}
-			var ctext cryptobyte.String
-			if !eci.ReadASN1(&ctext, cbasn1.Tag(0).ContextSpecific()) || !eci.Empty() {
-				return nil, syntaxErr(where, "no encrypted content")
-			}
-			// unprotectedAttrs [1] are allowed and ignored.
-			if !ed.SkipOptionalASN1(cbasn1.Tag(1).Constructed().ContextSpecific()) || !ed.Empty() {
-				return nil, syntaxErr(where, "trailing fields in EncryptedData")
-			}
-			sch, err := parseScheme(alg, where)
-			if err != nil {
+			if err := p.parseEncryptedData(s, content, where); err != nil {
 				return nil, err
 			}
-			s.scheme = sch
-			s.ciphertext = ctext
 		case ct.Equal(oidEnvelopedData):
 			return nil, &UnsupportedError{Where: where, Algorithm: "public-key privacy mode (envelopedData)"}
 		default:
 			return nil, &UnsupportedError{Where: where, Algorithm: "content type " + ct.String()}
 		}
-		p.safes = append(p.safes, s)
+		pf.safes = append(pf.safes, s)
 	}
-	return p, nil
+	pf.ber = p.isBER
+	return pf, nil
+}
+
+// parseEncryptedData reads EncryptedData ::= SEQUENCE { version,
+// EncryptedContentInfo } (RFC 5652 section 8); EncryptedContentInfo ::=
+// SEQUENCE { contentType, contentEncryptionAlgorithm, [0] IMPLICIT
+// OCTET STRING OPTIONAL }.
+func (p *parser) parseEncryptedData(s *safe, content cryptobyte.String, where string) error {
+	var ed, eci cryptobyte.String
+	var v int64
+	var innerType asn1.ObjectIdentifier
+	var alg algorithmID
+	if !content.ReadASN1(&ed, cbasn1.SEQUENCE) || !content.Empty() ||
+		!ed.ReadASN1Integer(&v) || !ed.ReadASN1(&eci, cbasn1.SEQUENCE) ||
+		!eci.ReadASN1ObjectIdentifier(&innerType) || !readAlgorithm(&eci, &alg) {
+		return syntaxErr(where, "not an EncryptedData")
+	}
+	if v != 0 {
+		return &FormatError{Where: where, Reason: ReasonVersion, Detail: "EncryptedData version is not 0"}
+	}
+	var ctext cryptobyte.String
+	switch {
+	case eci.PeekASN1Tag(cbasn1.Tag(0).ContextSpecific()):
+		eci.ReadASN1(&ctext, cbasn1.Tag(0).ContextSpecific())
+	case eci.PeekASN1Tag(cbasn1.Tag(0).Constructed().ContextSpecific()):
+		// BER: the IMPLICIT OCTET STRING in constructed form, as NSS and
+		// Bouncy Castle write it; its segments are OCTET STRINGs, which
+		// der() has already made primitive.
+		var segs cryptobyte.String
+		eci.ReadASN1(&segs, cbasn1.Tag(0).Constructed().ContextSpecific())
+		var joined []byte
+		for !segs.Empty() {
+			var seg cryptobyte.String
+			if !segs.ReadASN1(&seg, cbasn1.OCTET_STRING) {
+				return syntaxErr(where, "encrypted content segment is not an OCTET STRING")
+			}
+			joined = append(joined, seg...)
+		}
+		ctext = joined
+	default:
+		return syntaxErr(where, "no encrypted content")
+	}
+	if !eci.Empty() {
+		return syntaxErr(where, "trailing fields in EncryptedContentInfo")
+	}
+	// unprotectedAttrs [1] are allowed and ignored.
+	if !ed.SkipOptionalASN1(cbasn1.Tag(1).Constructed().ContextSpecific()) || !ed.Empty() {
+		return syntaxErr(where, "trailing fields in EncryptedData")
+	}
+	sch, err := p.parseScheme(alg, where)
+	if err != nil {
+		return err
+	}
+	s.scheme = sch
+	s.ciphertext = ctext
+	p.encryptedSafes++
+	return nil
 }
 
 // parseMacData reads MacData ::= SEQUENCE { mac DigestInfo, macSalt OCTET
 // STRING, iterations INTEGER DEFAULT 1 } (RFC 7292 section 4).
-func parseMacData(s *cryptobyte.String) (*macData, error) {
+func (p *parser) parseMacData(s *cryptobyte.String) (*macData, error) {
 	const where = "MAC"
 	var md, di, digest, salt cryptobyte.String
 	var alg algorithmID
@@ -290,6 +414,12 @@ func parseMacData(s *cryptobyte.String) (*macData, error) {
 		!readAlgorithm(&di, &alg) || !di.ReadASN1(&digest, cbasn1.OCTET_STRING) || !di.Empty() ||
 		!md.ReadASN1(&salt, cbasn1.OCTET_STRING) {
 		return nil, syntaxErr(where, "not a MacData")
+	}
+	if err := p.checkParams(alg, where); err != nil {
+		return nil, err
+	}
+	if err := p.limit(where, "SaltBytes", len(salt), p.lim.SaltBytes); err != nil {
+		return nil, err
 	}
 	m := &macData{digest: digest, salt: salt}
 	m.info.Iterations = 1
@@ -313,56 +443,80 @@ func parseMacData(s *cryptobyte.String) (*macData, error) {
 		}
 	}
 	m.info.OID = alg.oid.String()
-	switch {
-	case alg.oid.Equal(oidSHA1):
-		m.info.Algorithm, m.hash = MACSHA1, hashSHA1
-	case alg.oid.Equal(oidSHA256):
-		m.info.Algorithm, m.hash = MACSHA256, hashSHA256
-	case alg.oid.Equal(oidSHA384):
-		m.info.Algorithm, m.hash = MACSHA384, hashSHA384
-	case alg.oid.Equal(oidSHA512):
-		m.info.Algorithm, m.hash = MACSHA512, hashSHA512
-	case alg.oid.Equal(oidPBMAC1):
-		// PBMAC1-params ::= SEQUENCE { keyDerivationFunc, messageAuthScheme }
-		// (RFC 8018 appendix A.5); RFC 9579 fixes PBKDF2 and an explicit
-		// key length. The MacData salt and iterations are ignored.
-		m.info.Algorithm = PBMAC1
-		p := alg.params
-		var seq cryptobyte.String
-		var kdf, mac algorithmID
-		if !p.ReadASN1(&seq, cbasn1.SEQUENCE) || !p.Empty() || !readAlgorithm(&seq, &kdf) ||
-			!readAlgorithm(&seq, &mac) || !seq.Empty() {
-			return nil, syntaxErr(where, "bad PBMAC1 parameters")
+	if h, a, ok := macByOID(alg.oid); ok {
+		m.info.Algorithm, m.hash = a, h
+		if len(m.digest) != h.u {
+			return nil, syntaxErr(where, "digest length does not match "+a.String())
 		}
-		if !kdf.oid.Equal(oidPBKDF2) {
-			return nil, &UnsupportedError{Where: where, Algorithm: "PBMAC1 key derivation " + kdf.oid.String()}
-		}
-		k, err := parsePBKDF2(kdf.params, where)
-		if err != nil {
-			return nil, err
-		}
-		h, ok := hmacByOID(mac.oid)
-		if !ok {
-			return nil, &UnsupportedError{Where: where, Algorithm: "PBMAC1 MAC " + mac.oid.String()}
-		}
-		// RFC 9579 section 5: keyLength is required; short keys would let a
-		// forger guess the MAC key (OpenSSL CVE-2026-34181).
-		if k.keyLen < 20 || k.keyLen > 64 {
-			return nil, syntaxErr(where, "PBMAC1 key length must be 20 to 64")
-		}
-		m.kdf, m.hash = k, h
-		m.info.PRF, m.info.HMAC, m.info.Iterations = k.prf.name, h.name, k.iter
-	default:
+		return m, nil
+	}
+	if !alg.oid.Equal(oidPBMAC1) {
 		m.info.Algorithm = UnknownMAC
 		m.info.Iterations = 0
+		return m, nil
 	}
+	// PBMAC1-params ::= SEQUENCE { keyDerivationFunc, messageAuthScheme }
+	// (RFC 8018 appendix A.5); RFC 9579 fixes PBKDF2 and an explicit key
+	// length. The MacData salt and iterations are ignored. A key
+	// derivation or MAC this package does not know is reported in the
+	// Info, and refused by Decode.
+	m.info.Algorithm = PBMAC1
+	m.info.Iterations = 0
+	params := alg.params
+	var seq cryptobyte.String
+	var kdf, mac algorithmID
+	if !params.ReadASN1(&seq, cbasn1.SEQUENCE) || !params.Empty() || !readAlgorithm(&seq, &kdf) ||
+		!readAlgorithm(&seq, &mac) || !seq.Empty() {
+		return nil, syntaxErr(where, "bad PBMAC1 parameters")
+	}
+	m.info.HMAC = mac.oid.String()
+	if h, ok := hmacByOID(mac.oid); ok {
+		m.hash = h
+		m.info.HMAC = h.name
+	}
+	if !kdf.oid.Equal(oidPBKDF2) {
+		m.info.PRF = "key derivation " + kdf.oid.String()
+		return m, nil
+	}
+	k, err := p.parsePBKDF2(kdf.params, where)
+	if err != nil {
+		return nil, err
+	}
+	m.info.PRF, m.info.Iterations = k.prfName, k.iter
+	// RFC 9579 section 5: keyLength is required; short keys would let a
+	// forger guess the MAC key (OpenSSL CVE-2026-34181).
+	if k.keyLen < 20 || k.keyLen > 64 {
+		return nil, syntaxErr(where, "PBMAC1 key length must be 20 to 64")
+	}
+	if m.hash.new != nil && len(m.digest) != m.hash.u {
+		return nil, syntaxErr(where, "digest length does not match "+m.hash.name)
+	}
+	m.kdf = &k.pbkdf2Parameters
 	return m, nil
 }
 
-// parsePBKDF2 reads PBKDF2-params (RFC 8018 appendix A.2).
-func parsePBKDF2(params cryptobyte.String, where string) (*pbkdf2Parameters, error) {
+// supported reports whether verify can run the MAC.
+func (m *macData) supported() bool {
+	switch m.info.Algorithm {
+	case PBMAC1:
+		return m.kdf != nil && m.kdf.prf.new != nil && m.hash.new != nil
+	case UnknownMAC, NoMAC:
+		return false
+	}
+	return true
+}
+
+// pbkdf2Parsed is PBKDF2-params with the PRF's name, known or not.
+type pbkdf2Parsed struct {
+	pbkdf2Parameters
+	prfName string
+}
+
+// parsePBKDF2 reads PBKDF2-params (RFC 8018 appendix A.2). A PRF this
+// package does not know leaves prf zero and prfName its OID.
+func (p *parser) parsePBKDF2(params cryptobyte.String, where string) (*pbkdf2Parsed, error) {
 	var seq, salt cryptobyte.String
-	k := &pbkdf2Parameters{prf: hashSHA1}
+	k := &pbkdf2Parsed{pbkdf2Parameters: pbkdf2Parameters{prf: hashSHA1}, prfName: hashSHA1.name}
 	if !params.ReadASN1(&seq, cbasn1.SEQUENCE) || !params.Empty() {
 		return nil, syntaxErr(where, "bad PBKDF2 parameters")
 	}
@@ -372,11 +526,14 @@ func parsePBKDF2(params cryptobyte.String, where string) (*pbkdf2Parameters, err
 	if !seq.ReadASN1(&salt, cbasn1.OCTET_STRING) || !readCount(&seq, &k.iter) {
 		return nil, syntaxErr(where, "bad PBKDF2 salt or iteration count")
 	}
+	if err := p.limit(where, "SaltBytes", len(salt), p.lim.SaltBytes); err != nil {
+		return nil, err
+	}
 	k.salt = salt
 	if seq.PeekASN1Tag(cbasn1.INTEGER) {
 		var kl int64
-		if !seq.ReadASN1Integer(&kl) || kl < 1 || kl > 1024 {
-			return nil, syntaxErr(where, "bad PBKDF2 key length")
+		if !seq.ReadASN1Integer(&kl) || kl < 1 || kl > 64 {
+			return nil, syntaxErr(where, "PBKDF2 key length is not 1 to 64")
 		}
 		k.keyLen = int(kl)
 	}
@@ -386,18 +543,22 @@ func parsePBKDF2(params cryptobyte.String, where string) (*pbkdf2Parameters, err
 			return nil, syntaxErr(where, "bad PBKDF2 PRF")
 		}
 		h, ok := hmacByOID(prf.oid)
+		k.prf, k.prfName = h, h.name
 		if !ok {
-			return nil, &UnsupportedError{Where: where, Algorithm: "PBKDF2 PRF " + prf.oid.String()}
+			k.prfName = prf.oid.String()
 		}
-		k.prf = h
 	}
 	return k, nil
 }
 
 // parseScheme reads an encryption AlgorithmIdentifier of a safe or a
-// shrouded key bag. Unknown algorithms are returned as UnknownEncryption,
-// not as errors, so that Inspect can report them; decryption refuses them.
-func parseScheme(alg algorithmID, where string) (*encScheme, error) {
+// shrouded key bag. Unknown algorithms, ciphers and PRFs are returned in
+// the Scheme, not as errors, so that Inspect can report them; decryption
+// refuses them.
+func (p *parser) parseScheme(alg algorithmID, where string) (*encScheme, error) {
+	if err := p.checkParams(alg, where); err != nil {
+		return nil, err
+	}
 	s := &encScheme{}
 	s.info.OID = alg.oid.String()
 	switch {
@@ -407,19 +568,26 @@ func parseScheme(alg algorithmID, where string) (*encScheme, error) {
 		s.info.Encryption = PBEWithSHA1And128BitRC2
 	case alg.oid.Equal(oidPBERC240):
 		s.info.Encryption = PBEWithSHA1And40BitRC2
+	case alg.oid.Equal(oidPBERC4128):
+		s.info.Encryption = PBEWithSHA1And128BitRC4
+	case alg.oid.Equal(oidPBERC440):
+		s.info.Encryption = PBEWithSHA1And40BitRC4
 	case alg.oid.Equal(oidPBES2):
 		s.info.Encryption = PBES2
-		return s, parsePBES2(s, alg.params, where)
+		return s, p.parsePBES2(s, alg.params, where)
 	default:
 		s.info.Encryption = UnknownEncryption
 		return s, nil
 	}
 	// pkcs-12PbeParams ::= SEQUENCE { salt OCTET STRING, iterations INTEGER }
-	p := alg.params
+	params := alg.params
 	var seq, salt cryptobyte.String
-	if !p.ReadASN1(&seq, cbasn1.SEQUENCE) || !p.Empty() || !seq.ReadASN1(&salt, cbasn1.OCTET_STRING) ||
+	if !params.ReadASN1(&seq, cbasn1.SEQUENCE) || !params.Empty() || !seq.ReadASN1(&salt, cbasn1.OCTET_STRING) ||
 		!readCount(&seq, &s.info.Iterations) || !seq.Empty() {
 		return nil, syntaxErr(where, "bad PBE parameters")
+	}
+	if err := p.limit(where, "SaltBytes", len(salt), p.lim.SaltBytes); err != nil {
+		return nil, err
 	}
 	s.salt = salt
 	return s, nil
@@ -427,50 +595,65 @@ func parseScheme(alg algorithmID, where string) (*encScheme, error) {
 
 // parsePBES2 reads PBES2-params ::= SEQUENCE { keyDerivationFunc,
 // encryptionScheme } (RFC 8018 appendix A.4).
-func parsePBES2(s *encScheme, params cryptobyte.String, where string) error {
+func (p *parser) parsePBES2(s *encScheme, params cryptobyte.String, where string) error {
 	var seq cryptobyte.String
 	var kdf, enc algorithmID
 	if !params.ReadASN1(&seq, cbasn1.SEQUENCE) || !params.Empty() || !readAlgorithm(&seq, &kdf) ||
 		!readAlgorithm(&seq, &enc) || !seq.Empty() {
 		return syntaxErr(where, "bad PBES2 parameters")
 	}
-	if !kdf.oid.Equal(oidPBKDF2) {
-		return &UnsupportedError{Where: where, Algorithm: "PBES2 key derivation " + kdf.oid.String()}
+	c, ok := cipherByOID(enc.oid)
+	s.info.Cipher = c.name
+	if !ok {
+		s.info.Cipher = enc.oid.String()
+		if n, ok := cipherNames[s.info.Cipher]; ok {
+			s.info.Cipher = n
+		}
 	}
-	k, err := parsePBKDF2(kdf.params, where)
+	if !kdf.oid.Equal(oidPBKDF2) {
+		s.info.KDF = kdf.oid.String()
+		return nil
+	}
+	s.info.KDF = "PBKDF2"
+	k, err := p.parsePBKDF2(kdf.params, where)
 	if err != nil {
 		return err
 	}
-	c, ok := cipherByOID(enc.oid)
+	s.info.PRF, s.info.Iterations = k.prfName, k.iter
 	if !ok {
-		return &UnsupportedError{Where: where, Algorithm: "PBES2 cipher " + enc.oid.String()}
+		return nil
 	}
 	var iv cryptobyte.String
-	p := enc.params
-	if !p.ReadASN1(&iv, cbasn1.OCTET_STRING) || !p.Empty() || len(iv) != c.blockSize {
+	ep := enc.params
+	if !ep.ReadASN1(&iv, cbasn1.OCTET_STRING) || !ep.Empty() || len(iv) != c.blockSize {
 		return syntaxErr(where, "bad "+c.name+" IV")
 	}
 	if k.keyLen != 0 && k.keyLen != c.keyLen {
 		return syntaxErr(where, "PBKDF2 key length does not match "+c.name)
 	}
-	s.kdf, s.cipher, s.iv = k, c, iv
-	s.info.PRF, s.info.Cipher, s.info.Iterations = k.prf.name, c.name, k.iter
+	s.kdf, s.cipher, s.iv = &k.pbkdf2Parameters, c, iv
 	return nil
 }
 
 // parseSafeContents reads SafeContents ::= SEQUENCE OF SafeBag (RFC 7292
-// section 4.2), recursing into safeContentsBags up to maxDepth.
-func parseSafeContents(data []byte, where string, safeIndex, depth int, nbags *int) ([]*bag, error) {
+// section 4.2), recursing into safeContentsBags up to Limits.Nesting.
+func (p *parser) parseSafeContents(data []byte, where string, depth int) ([]*bag, error) {
+	if depth == 1 {
+		var err error
+		if data, err = p.der(data, where, BERBags, 0); err != nil {
+			return nil, err
+		}
+	}
 	in := cryptobyte.String(data)
 	var list cryptobyte.String
 	if !in.ReadASN1(&list, cbasn1.SEQUENCE) || !in.Empty() {
-		return nil, formatErr(where, data, "not a SafeContents")
+		return nil, syntaxErr(where, "not a SafeContents")
 	}
 	var bags []*bag
 	for !list.Empty() {
-		*nbags++
-		if *nbags > maxBags {
-			return nil, &FormatError{Where: where, Reason: ReasonTooManyBags, Detail: "more than " + itoa(maxBags) + " bags"}
+		p.nbags++
+		if err := p.limit(where, "Bags", p.nbags, p.lim.Bags); err != nil {
+			return nil, err
 		}
 		b := &bag{}
 		b.where = where + ", bag " + itoa(len(bags)+1)
@@ -478,9 +661,18 @@ func parseSafeContents(data []byte, where string, safeIndex, depth int, nbags *i
 		var sb, val cryptobyte.String
 		if !list.ReadASN1(&sb, cbasn1.SEQUENCE) || !sb.ReadASN1ObjectIdentifier(&b.id) ||
 			!sb.ReadASN1(&val, cbasn1.Tag(0).Constructed().ContextSpecific()) {
-			return nil, formatErr(b.where, list, "not a SafeBag")
+			return nil, syntaxErr(b.where, "not a SafeBag")
 		}
-		if !sb.SkipOptionalASN1(cbasn1.SET) || !sb.Empty() {
+		if sb.PeekASN1Tag(cbasn1.SET) {
+			var set cryptobyte.String
+			sb.ReadASN1(&set, cbasn1.SET)
+			a, err := parseAttributes(set, b.where)
+			if err != nil {
+				return nil, err
+			}
+			b.attrs = a
+		}
+		if !sb.Empty() {
 			return nil, syntaxErr(b.where, "bad bag attributes")
 		}
 		var tag cbasn1.Tag
@@ -490,7 +682,21 @@ func parseSafeContents(data []byte, where string, safeIndex, depth int, nbags *i
 		}
 		b.value = elem
 		switch {
+		case b.id.Equal(oidCertBag):
+			p.ncerts++
+			if err := p.limit(b.where, "Certificates", p.ncerts, p.lim.Certificates); err != nil {
+				return nil, err
+			}
+		case b.id.Equal(oidKeyBag):
+			p.nkeys++
+			if err := p.limit(b.where, "Keys", p.nkeys, p.lim.Keys); err != nil {
+				return nil, err
+			}
 		case b.id.Equal(oidShroudedKeyBag):
+			p.nkeys++
+			if err := p.limit(b.where, "Keys", p.nkeys, p.lim.Keys); err != nil {
+				return nil, err
+			}
 			// EncryptedPrivateKeyInfo ::= SEQUENCE { AlgorithmIdentifier,
 			// OCTET STRING } (RFC 5958 section 3)
 			var seq, ct cryptobyte.String
@@ -499,16 +705,17 @@ func parseSafeContents(data []byte, where string, safeIndex, depth int, nbags *i
 				!seq.ReadASN1(&ct, cbasn1.OCTET_STRING) || !seq.Empty() {
 				return nil, syntaxErr(b.where, "not an EncryptedPrivateKeyInfo")
 			}
-			sch, err := parseScheme(alg, b.where)
+			sch, err := p.parseScheme(alg, b.where)
 			if err != nil {
 				return nil, err
 			}
 			b.scheme, b.ct = sch, ct
+			p.shroudedCount++
 		case b.id.Equal(oidSafeContentsBag):
-			if depth >= maxDepth {
-				return nil, &FormatError{Where: b.where, Reason: ReasonTooManyBags, Detail: "safes nested too deep"}
+			if err := p.limit(b.where, "Nesting", depth, p.lim.Nesting); err != nil {
+				return nil, err
 			}
-			nested, err := parseSafeContents(b.value, b.where, safeIndex, depth+1, nbags)
+			nested, err := p.parseSafeContents(b.value, b.where, depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -519,81 +726,48 @@ func parseSafeContents(data []byte, where string, safeIndex, depth int, nbags *i
 	return bags, nil
 }
 
+// parseAttributes reads bagAttributes SET OF PKCS12Attribute, where
+// PKCS12Attribute ::= SEQUENCE { attrId OID, attrValues SET OF ANY }
+// (RFC 7292 section 4.2). It keeps friendlyName (a BMPString), localKeyId
+// (an OCTET STRING) and the JDK's trusted-certificate marker, and skips
+// the others (Microsoft's CSP name and key set, for instance).
+func parseAttributes(set cryptobyte.String, where string) (attrs, error) {
+	var a attrs
+	for !set.Empty() {
+		var attr, values cryptobyte.String
+		var id asn1.ObjectIdentifier
+		if !set.ReadASN1(&attr, cbasn1.SEQUENCE) || !attr.ReadASN1ObjectIdentifier(&id) ||
+			!attr.ReadASN1(&values, cbasn1.SET) || !attr.Empty() {
+			return a, syntaxErr(where, "bad bag attribute")
+		}
+		switch {
+		case id.Equal(oidFriendlyName):
+			var v cryptobyte.String
+			if values.ReadASN1(&v, cbasn1.Tag(30)) && len(v)%2 == 0 && a.friendlyName == "" {
+				u := make([]uint16, len(v)/2)
+				for i := range u {
+					u[i] = uint16(v[2*i])<<8 | uint16(v[2*i+1])
+				}
+				a.friendlyName = string(utf16.Decode(u))
+			}
+		case id.Equal(oidLocalKeyID):
+			var v cryptobyte.String
+			if values.ReadASN1(&v, cbasn1.OCTET_STRING) && a.localKeyID == nil {
+				a.localKeyID = append([]byte{}, v...)
+			}
+		case id.Equal(oidJavaTrusted):
+			a.trusted = true
+		}
+	}
+	return a, nil
+}
+
 // walkBags calls f for each bag, nested ones after their container.
 func walkBags(bags []*bag, f func(*bag)) {
 	for _, b := range bags {
 		f(b)
 		walkBags(b.nested, f)
 	}
-}
-
-func countBags(bags []*bag) BagCounts {
-	var c BagCounts
-	walkBags(bags, func(b *bag) {
-		switch {
-		case b.id.Equal(oidKeyBag):
-			c.Keys++
-		case b.id.Equal(oidShroudedKeyBag):
-			c.ShroudedKeys++
-		case b.id.Equal(oidCertBag):
-			c.Certificates++
-		case b.id.Equal(oidCRLBag):
-			c.CRLs++
-		case b.id.Equal(oidSecretBag):
-			c.Secrets++
-		case b.id.Equal(oidSafeContentsBag):
-			c.Safes++
-		default:
-			c.Other++
-		}
-	})
-	return c
-}
-
-// Inspect reads the structure of a DER PKCS#12 file without the password
-// and without any key derivation: the MAC and its iteration count, each
-// safe's encryption, the bags of plain safes and where key bags sit. Its
-// cost is linear in len(pfx).
-//
-// It returns a *[FormatError] ([ErrMalformed]; with [ErrBER] as well for a
-// BER file, ReasonTruncated for a file cut short) or an
-// *[UnsupportedError] for the public-key modes of RFC 7292. Unknown
-// encryption and MAC algorithms are reported in the Info, not as errors.
-//
-//	info, err := pkce.Inspect(p12)
-//	fmt.Println(info.MAC) // HMAC-SHA256, 2048 iterations
-func Inspect(pfx []byte) (*Info, error) {
-	p, err := parsePFX(pfx)
-	if err != nil {
-		return nil, err
-	}
-	return p.info(), nil
-}
-
-func (p *pfxFile) info() *Info {
-	info := &Info{}
-	if p.mac != nil {
-		info.MAC = p.mac.info
-	}
-	for _, s := range p.safes {
-		si := Safe{Scheme: s.scheme.info, Encrypted: s.ciphertext != nil}
-		if !si.Encrypted {
-			si.Bags = countBags(s.bags)
-			info.Bags.add(si.Bags)
-			n := 0
-			walkBags(s.bags, func(b *bag) {
-				n++
-				switch {
-				case b.id.Equal(oidKeyBag):
-					info.KeyBags = append(info.KeyBags, KeyBag{Safe: s.index, Bag: n})
-				case b.id.Equal(oidShroudedKeyBag):
-					info.KeyBags = append(info.KeyBags, KeyBag{Safe: s.index, Bag: n, Shrouded: true, Scheme: b.scheme.info})
-				}
-			})
-		}
-		info.Safes = append(info.Safes, si)
-	}
-	return info
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -38,7 +38,7 @@ func (p PasswordPolicy) Check(pw string) error {
 	for _, r := range pw {
 		n++
 		if !isAlnum(r) {
-			return &PasswordError{Reason: ReasonPasswordCharacter, Index: n, Length: utf8.RuneCountInString(pw)}
+			return &PasswordError{Reason: ReasonPasswordCharacter, Position: n, Length: utf8.RuneCountInString(pw)}
 		}
 	}
 	if min := max(p.MinLength, 1); n < min {

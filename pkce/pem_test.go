@@ -2,10 +2,13 @@ package pkce
 
 import (
 	"bytes"
+	"crypto"
 	"crypto/ecdsa"
 	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/pem"
 	"errors"
+	"math/big"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -65,7 +68,14 @@ func TestLoad(t *testing.T) {
 		{name: "PK-4 broken PEM", data: []byte("-----BEGIN CERTIFICATE-----\nnot base64"), want: ErrMalformed},
 		{name: "PK-4 empty input", data: nil, want: ErrMalformed},
 		{name: "PK-4 garbage", data: []byte("hello"), want: ErrMalformed},
-		{name: "PK-4 BER PKCS#12 reported as BER", data: readFixture(t, "ber.p12"), want: ErrBER},
+		{name: "PK-4 one byte that starts a SEQUENCE", data: []byte("0"), want: ErrMalformed},
+		{name: "PK-4 BER PKCS#12 read", data: readFixture(t, "ber.p12"),
+			chain: []string{"client 0001", "certlife test intermediate", "certlife test root"}, hasKey: true},
+		{name: "PK-4 DER certificate holding PEM-like bytes is not PEM", data: certWithPEMText(t, p),
+			chain: []string{"-----BEGIN CERTIFICATE-----"}},
+		{name: "PK-4 PEM with OpenSSL's Bag Attributes before the blocks",
+			data:  cat([]byte("Bag Attributes\n    friendlyName: client\nsubject=/CN=client 0001\n"), cert(p.leaf), pemBlock("PRIVATE KEY", pkcs8, nil)),
+			chain: []string{"client 0001"}, hasKey: true},
 		{name: "PK-4 truncated DER certificate", data: p.leaf.Raw[:100], want: ErrMalformed},
 	}
 	for _, tc := range tests {
@@ -88,13 +98,61 @@ func TestLoad(t *testing.T) {
 				t.Errorf("key present = %v, want %v", b.Key != nil, tc.hasKey)
 			}
 			// Round trip through EncodePEM.
-			b2, err := Load(b.EncodePEM(), "")
+			first, err := b.EncodePEM()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b2, err := Load(first, "")
 			if err != nil {
 				t.Fatalf("Load(EncodePEM) = %v", err)
 			}
-			if !bytes.Equal(b2.EncodePEM(), b.EncodePEM()) {
-				t.Error("EncodePEM round trip differs")
+			if second, err := b2.EncodePEM(); err != nil || !bytes.Equal(second, first) {
+				t.Errorf("EncodePEM round trip differs (%v)", err)
 			}
 		})
+	}
+}
+
+// certWithPEMText is a self-signed DER certificate whose subject holds the
+// bytes "-----BEGIN CERTIFICATE-----", which once made Load take it for
+// PEM.
+func certWithPEMText(t *testing.T, p *pki) []byte {
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(9), Subject: pkix.Name{CommonName: "-----BEGIN CERTIFICATE-----"},
+		NotBefore: notBefore, NotAfter: notBefore.AddDate(1, 0, 0)}
+	return mustCert(t, tmpl, tmpl, p.rootKey.Public(), p.rootKey).Raw
+}
+
+func TestEncodePEMRefusesUnmarshalableKey(t *testing.T) {
+	p := newPKI(t, nil)
+	b := &Bundle{Key: struct{ crypto.PrivateKey }{}, Leaf: p.leaf}
+	out, err := b.EncodePEM()
+	if !errors.Is(err, ErrUnsupported) || out != nil {
+		t.Fatalf("EncodePEM = %d bytes, %v; want no output and ErrUnsupported rather than a file without its key", len(out), err)
+	}
+}
+
+func TestLoadPEMLimits(t *testing.T) {
+	// PK-4: a million EC PARAMETERS blocks, which Load skips, still count:
+	// a quarter million already exceed Bytes, and within Bytes the Bags
+	// limit stops at block 4097.
+	blk := pemBlock("EC PARAMETERS", []byte{6, 8, 42, 134, 72, 206, 61, 3, 1, 7}, nil)
+	many := bytes.Repeat(blk, 250_000)
+	_, err := Load(many, "")
+	var le *LimitError
+	if !errors.As(err, &le) || le.Limit != "Bytes" {
+		t.Errorf("PK-4 250,000 EC PARAMETERS blocks (%d MB): %v, want the Bytes limit", len(many)>>20, err)
+	}
+	_, err = Load(many, "", WithLimits(Limits{Bytes: 1 << 30}))
+	if !errors.As(err, &le) || le.Limit != "Bags" || le.Count != 4097 {
+		t.Errorf("PK-4 EC PARAMETERS blocks within Bytes: %v, want the Bags limit at block 4097", err)
+	}
+	p := newPKI(t, nil)
+	certs := bytes.Repeat(pemBlock("CERTIFICATE", p.leaf.Raw, nil), 3)
+	if _, err := Load(certs, "", WithLimits(Limits{Certificates: 2})); !errors.As(err, &le) || le.Limit != "Certificates" {
+		t.Errorf("PK-4 certificates: %v", err)
+	}
+	keysPEM := bytes.Repeat(pemBlock("PRIVATE KEY", mustPKCS8(t, p.leafKey), nil), 3)
+	if _, err := Load(keysPEM, "", WithLimits(Limits{Keys: 2})); !errors.As(err, &le) || le.Limit != "Keys" {
+		t.Errorf("PK-4 keys: %v", err)
 	}
 }

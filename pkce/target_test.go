@@ -22,6 +22,8 @@ func TestParseTarget(t *testing.T) {
 		{"java8", Java8}, {"java17", Java17}, {"java-17", Java17}, {"jdk21", Java17},
 		{"windows2016", Windows2016}, {"Windows_2016", Windows2016}, {"windows2019", Windows2019},
 		{"macos", MacOSKeychain}, {"macOS keychain", MacOSKeychain},
+		{"nss", NSS}, {"Firefox", NSS}, {"gnutls", GnuTLS}, {"certtool", GnuTLS},
+		{"yum", YumCentOS7}, {"yum-centos7", YumCentOS7}, {"yumcentos7", YumCentOS7},
 	}
 	for _, tc := range tests {
 		t.Run("PK-2 "+tc.in, func(t *testing.T) {
@@ -56,40 +58,71 @@ func TestParseTarget(t *testing.T) {
 	}
 }
 
-// TestReadableBy is the PK-2 facts table applied to go-pkcs12's encoders.
+// TestReadableBy is the PK-2 facts table applied to go-pkcs12's encoders
+// and to counts at the targets' limits.
 func TestReadableBy(t *testing.T) {
 	p := newPKI(t, nil)
-	encs := map[string]*pkcs12.Encoder{
+	infos := map[string]*Info{}
+	for name, enc := range map[string]*pkcs12.Encoder{
 		"LegacyRC2": pkcs12.LegacyRC2, "LegacyDES": pkcs12.LegacyDES,
 		"Modern2023": pkcs12.Modern2023, "Modern2026": pkcs12.Modern2026,
-		"Win600k": pkcs12.LegacyDES.WithIterations(600_001),
+	} {
+		data, err := enc.Encode(p.leafKey, p.leaf, []*x509.Certificate{p.inter}, fixturePassword)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if infos[name], err = Inspect(data); err != nil {
+			t.Fatal(err)
+		}
 	}
+	des := func(n int64) Scheme {
+		return Scheme{Encryption: PBEWithSHA1And3DES, Iterations: n, OID: oidPBE3DES.String()}
+	}
+	rsa600k := func(n int64) *Info {
+		return &Info{MAC: MAC{Algorithm: MACSHA1, Iterations: n}, Safes: []Safe{{Scheme: des(n), Encrypted: true}, {Opened: true}},
+			KeyBags: []KeyBag{{Safe: 2, Bag: 1, Shrouded: true, Scheme: des(n), Algorithm: "RSA 2048"}}}
+	}
+	infos["Windows' 600,000"], infos["600,001"] = rsa600k(600_000), rsa600k(600_001)
+	infos["5,000,001"] = rsa600k(5_000_001)
+	noMAC := rsa600k(2048)
+	noMAC.MAC = MAC{}
+	infos["no MAC"] = noMAC
+	ec := rsa600k(2048)
+	ec.KeyBags[0].Algorithm = "ECDSA P-256"
+	infos["ECDSA key"] = ec
+	ecNoPub := rsa600k(2048)
+	ecNoPub.KeyBags[0].Algorithm, ecNoPub.KeyBags[0].PublicKeyMissing = "ECDSA P-256", true
+	infos["ECDSA key without public key"] = ecNoPub
+	legacyMAC := []Target{OpenSSL102, Java8, Windows2016, MacOSKeychain, YumCentOS7}
+
 	// want: the reason for each target that cannot read; absent means readable.
 	tests := []struct {
-		name, enc string
-		want      map[Target]Reason
+		name, info string
+		want       map[Target]Reason
 	}{
-		{"PK-2 LegacyRC2 (OpenSSL 1.x default): RC2 needs -legacy in OpenSSL 3", "LegacyRC2",
-			map[Target]Reason{OpenSSL30: ReasonEncryption, OpenSSL34: ReasonEncryption}},
-		{"PK-2 LegacyDES (-descert): everyone", "LegacyDES", map[Target]Reason{}},
+		{"PK-2 LegacyRC2 (OpenSSL 1.x default): RC2 needs -legacy in OpenSSL 3; yum cannot tell the key", "LegacyRC2",
+			map[Target]Reason{OpenSSL30: ReasonEncryption, OpenSSL34: ReasonEncryption, YumCentOS7: ReasonKeyAlgorithm}},
+		{"PK-2 LegacyDES (-descert): everyone; PK-5 yum needs the password to see the key", "LegacyDES",
+			map[Target]Reason{YumCentOS7: ReasonKeyAlgorithm}},
 		{"PK-2 Modern2023 (OpenSSL 3 default): not CentOS 7, old Java, old Windows, macOS", "Modern2023",
-			map[Target]Reason{OpenSSL102: ReasonMAC, Java8: ReasonMAC, Windows2016: ReasonMAC, MacOSKeychain: ReasonMAC}},
+			reasons(ReasonMAC, legacyMAC...)},
 		{"PK-2 Modern2026 (PBMAC1): OpenSSL 3.4 only", "Modern2026",
-			map[Target]Reason{OpenSSL102: ReasonMAC, OpenSSL111: ReasonMAC, OpenSSL30: ReasonMAC, Java8: ReasonMAC,
-				Java17: ReasonMAC, Windows2016: ReasonMAC, Windows2019: ReasonMAC, MacOSKeychain: ReasonMAC}},
-		{"PK-2 600,001 iterations: over Windows' limit", "Win600k",
+			reasons(ReasonMAC, OpenSSL102, OpenSSL111, OpenSSL30, Java8, Java17, Windows2016, Windows2019, MacOSKeychain, NSS, GnuTLS, YumCentOS7)},
+		{"PK-2 600,000 iterations: Windows' own limit, read", "Windows' 600,000", map[Target]Reason{}},
+		{"PK-2 600,001 iterations: over Windows' limit", "600,001",
 			map[Target]Reason{Windows2016: ReasonIterations, Windows2019: ReasonIterations}},
+		{"PK-2 5,000,001 iterations: over Java's limit too", "5,000,001",
+			reasons(ReasonIterations, Java8, Java17, Windows2016, Windows2019)},
+		{"PK-2 no MAC: NSS, GnuTLS, Windows and macOS need one", "no MAC",
+			reasons(ReasonMAC, Windows2016, Windows2019, MacOSKeychain, NSS, GnuTLS)},
+		{"PK-5 an ECDSA key: not for yum on CentOS 7", "ECDSA key",
+			map[Target]Reason{YumCentOS7: ReasonKeyAlgorithm}},
+		{"PK-2 an ECDSA key without its public key: not for GnuTLS", "ECDSA key without public key",
+			map[Target]Reason{YumCentOS7: ReasonKeyAlgorithm, GnuTLS: ReasonKeyAlgorithm}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			data, err := encs[tc.enc].Encode(p.leafKey, p.leaf, []*x509.Certificate{p.inter}, fixturePassword)
-			if err != nil {
-				t.Fatal(err)
-			}
-			info, err := Inspect(data)
-			if err != nil {
-				t.Fatal(err)
-			}
+			info := infos[tc.info]
 			got := map[Target]Reason{}
 			for _, tg := range Targets() {
 				err := info.ReadableBy(tg)
@@ -112,6 +145,50 @@ func TestReadableBy(t *testing.T) {
 	}
 }
 
+func reasons(r Reason, ts ...Target) map[Target]Reason {
+	m := map[Target]Reason{}
+	for _, t := range ts {
+		m[t] = r
+	}
+	return m
+}
+
+// TestReadableByPBES2 splits the PBES2 facts by cipher and PRF, as
+// measured (testdata/interop/readers.txt): keytool 17 reads AES-128 and
+// AES-256 only, NSS adds AES-192, DES-EDE3 and Camellia, GnuTLS AES and
+// DES-EDE3; NSS and GnuTLS refuse the SHA-512/t PRFs and MACs.
+func TestReadableByPBES2(t *testing.T) {
+	tests := []struct {
+		name, cipher, prf string
+		mac               MACAlgorithm
+		want              []Target // readers among OpenSSL30, Java17, NSS, GnuTLS
+	}{
+		{"PK-2 AES-256 hmacWithSHA256", "aes256-CBC", "hmacWithSHA256", MACSHA256, []Target{OpenSSL30, Java17, NSS, GnuTLS}},
+		{"PK-2 AES-192: keytool 17 refuses", "aes192-CBC", "hmacWithSHA256", MACSHA256, []Target{OpenSSL30, NSS, GnuTLS}},
+		{"PK-2 DES-EDE3-CBC in PBES2: keytool 17 refuses", "des-ede3-cbc", "hmacWithSHA256", MACSHA256, []Target{OpenSSL30, NSS, GnuTLS}},
+		{"PK-2 Camellia: OpenSSL and NSS", "camellia256-CBC", "hmacWithSHA256", MACSHA256, []Target{OpenSSL30, NSS}},
+		{"PK-2 ARIA: OpenSSL only", "aria256-CBC", "hmacWithSHA256", MACSHA256, []Target{OpenSSL30}},
+		{"PK-2 hmacWithSHA512-256 PRF: OpenSSL only", "aes256-CBC", "hmacWithSHA512-256", MACSHA256, []Target{OpenSSL30}},
+		{"PK-2 SHA-224 MAC: all four", "aes256-CBC", "hmacWithSHA256", MACSHA224, []Target{OpenSSL30, Java17, NSS, GnuTLS}},
+		{"PK-2 SHA-512/224 MAC: not NSS or GnuTLS", "aes256-CBC", "hmacWithSHA256", MACSHA512_224, []Target{OpenSSL30, Java17}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := Scheme{Encryption: PBES2, KDF: "PBKDF2", PRF: tc.prf, Cipher: tc.cipher, Iterations: 2048}
+			info := &Info{MAC: MAC{Algorithm: tc.mac, Iterations: 2048}, Safes: []Safe{{Scheme: s, Encrypted: true}}}
+			var got []Target
+			for _, tg := range []Target{OpenSSL30, Java17, NSS, GnuTLS} {
+				if info.ReadableBy(tg) == nil {
+					got = append(got, tg)
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("readers (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // TestEncodeTargets checks PK-2's promise: what Encode writes for t,
 // ReadableBy(t) accepts, and Decode reads back.
 func TestEncodeTargets(t *testing.T) {
@@ -120,6 +197,7 @@ func TestEncodeTargets(t *testing.T) {
 	want := map[Target]MACAlgorithm{
 		OpenSSL102: MACSHA1, OpenSSL111: MACSHA256, OpenSSL30: MACSHA256, OpenSSL34: PBMAC1,
 		Java8: MACSHA1, Java17: MACSHA256, Windows2016: MACSHA1, Windows2019: MACSHA256, MacOSKeychain: MACSHA1,
+		NSS: MACSHA256, GnuTLS: MACSHA256, YumCentOS7: MACSHA1,
 	}
 	for _, tg := range Targets() {
 		t.Run("PK-2 "+tg.String(), func(t *testing.T) {
@@ -127,7 +205,7 @@ func TestEncodeTargets(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			info, err := Inspect(data)
+			info, err := InspectWithPassword(data, fixturePassword)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -149,7 +227,7 @@ func TestEncodeTargets(t *testing.T) {
 	t.Run("PK-1 Encode refuses a password with a symbol", func(t *testing.T) {
 		_, err := b.Encode("Passw0rd!", OpenSSL102)
 		var pe *PasswordError
-		if !errors.As(err, &pe) || pe.Index != 9 {
+		if !errors.As(err, &pe) || pe.Position != 9 {
 			t.Fatalf("Encode = %v, want PasswordError at 9", err)
 		}
 	})
