@@ -34,10 +34,11 @@
 //   - DER: one or more concatenated certificates, a certificate request, a
 //     private key, an encrypted private key, a PKCS#7 SignedData
 //     certificate bag (.p7b, .p7c; degenerate or signed, the signature not
-//     verified), or a PKCS#12 bundle (.p12, .pfx), opened with package
-//     pkce when the command has a password (key derivations capped, PK-4):
-//     every entry of a keystore, each key with its certificate and chain
-//     (PK-3), then the certificate entries (see [BundleRole]).
+//     verified), or a PKCS#12 bundle (.p12, .pfx; DER or BER), opened
+//     with package pkce when the command has a password (key derivations
+//     capped, PK-4): every entry of a keystore, each key with its
+//     certificate and chain (PK-3), then the certificate entries (see
+//     [BundleRole]).
 //
 // # Bounds
 //
@@ -49,9 +50,10 @@
 //
 // # What it does not do
 //
-// It does not read BER (indefinite lengths), which some PKCS#7 and PKCS#12
-// writers produce, nor Java's JKS and JCEKS keystores, nor OpenSSH keys; it
-// says so, and how to convert them. It does not verify PKCS#7 signatures.
+// It does not read BER (indefinite lengths) other than PKCS#12 bundles
+// (NSS, Firefox and Bouncy Castle write them; pkce reads BER): a PKCS#7
+// bag in BER is refused. Nor does it read Java's JKS and JCEKS keystores,
+// nor OpenSSH keys; it says so, and how to convert them. It does not verify PKCS#7 signatures.
 package input
 
 import (

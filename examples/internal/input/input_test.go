@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,7 +130,7 @@ func TestFormats(t *testing.T) {
 		{name: "NUL bytes, as /dev/zero gives", in: "\x00\x00\x00\x00",
 			want: got{Errors: []string{"-: line 1: binary data that is not DER (a NUL byte in the text) (want anything)"}}},
 		{name: "BER indefinite length", in: "\x30\x80\x02\x01\x00\x00\x00",
-			want: got{Errors: []string{"-: byte 0: BER with indefinite lengths (want DER; convert it with openssl (e.g. openssl pkcs7 -inform DER -outform DER, openssl pkcs12 ... -export))"}}},
+			want: got{Errors: []string{"-: byte 0: BER with indefinite lengths (want DER; convert it with openssl (e.g. openssl pkcs7 -inform DER -outform DER))"}}},
 		{name: "a DER length over the block limit", in: "\x30\x84\x7f\xff\xff\xff",
 			want: got{Errors: []string{"-: byte 0: a DER element of 2147483653 bytes, larger than 8 MiB"}}},
 		{name: "a DER length of more than four bytes", in: "\x30\x88\x01\x02\x03\x04\x05\x06\x07\x08",
@@ -329,5 +330,36 @@ func TestClean(t *testing.T) {
 		if got := clean(errors.New(in)); got != want {
 			t.Errorf("clean(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestPKCS12BER reads PKCS#12 bundles in BER, as Bouncy Castle and NSS
+// write them (indefinite lengths in the containers): the input layer hands
+// them to pkce, which reads BER, and lists every entry. The vector is
+// package pkce's (pkce/testdata/interop, Bouncy Castle 1.72's default
+// KeyStore.store(): two aliases, alice and bob).
+func TestPKCS12BER(t *testing.T) {
+	const bc = "../../../pkce/testdata/interop/bc-default.p12"
+	r := &Reader{Password: func() ([]byte, error) { return []byte("Passw0rd1"), nil }}
+	var items []string
+	err := r.Read([]string{bc}, Handler{Want: every,
+		Item: func(it *Item) error {
+			items = append(items, fmt.Sprintf("%s entry %d %s %q", kindName[it.Kind], it.Bundle.Entry, it.Bundle.Role, it.Bundle.Alias))
+			return nil
+		},
+		Error: func(err error) { t.Error(err) }, Skip: func(Skip) {}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) < 4 || items[0] != `key entry 1 key "alice"` || !slices.Contains(items, `key entry 2 key "bob"`) {
+		t.Errorf("items %q: want the keys of alice and bob, each with its certificates", items)
+	}
+	// Without a password, the BER bundle is handed on whole, unopened.
+	var p12 []*Item
+	(&Reader{}).Read([]string{bc}, Handler{Want: every, Item: func(it *Item) error { p12 = append(p12, it); return nil },
+		Error: func(err error) { t.Error(err) }, Skip: func(Skip) {}})
+	data, _ := os.ReadFile(bc)
+	if len(p12) != 1 || p12[0].Kind != KindPKCS12 || !bytes.Equal(p12[0].DER, data) {
+		t.Errorf("without a password: %d items, want the one bundle, unopened and whole", len(p12))
 	}
 }
