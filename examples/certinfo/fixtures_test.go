@@ -145,8 +145,8 @@ func scopePEM(tb testing.TB) []byte {
 	serverAuth, clientAuth := x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth
 	add(certDER(tb, 0x5e1f, "self.example.jp", jan2026, days(jan2026, 400), true, serverAuth))
 	add(certDER(tb, 0xca01, "mtls-2026.example.jp", jan2026, days(jan2026, 200), false, serverAuth, clientAuth))
-	add(certDER(tb, 0xca02, "mtls-2027.example.jp", sep2026, days(sep2026, 200), false, serverAuth, clientAuth))
-	add(certDER(tb, 0xca03, "mtls-banned.example.jp", ban, days(ban, 100), false, serverAuth, clientAuth))
+	add(certDER(tb, 0xca02, "mtls-2027.example.jp", sep2026, days(sep2026, 199), false, serverAuth, clientAuth))
+	add(certDER(tb, 0xca03, "mtls-banned.example.jp", ban, days(ban, 99), false, serverAuth, clientAuth))
 	add(certDER(tb, 0xc1, "client.example.jp", jan2026, days(jan2026, 400), false, clientAuth))
 	return b.Bytes()
 }
