@@ -71,7 +71,7 @@ func cases(t testing.TB) []clitest.Case {
 		{Name: "PKCS12 shows the key and certificate pairing", Args: []string{"-at", "2026-03-01", "-password-file", td + "password.txt", td + "leaf.p12"}},
 		{Name: "PKCS12 truststore has no key", Args: []string{"-json", "-at", "2026-03-01", "-password-file", td + "password.txt", td + "truststore.p12"}},
 		{Name: "PK-3 keystore with two keys lists both entries", Args: []string{"-at", "2026-03-01", "-password-file", td + "password.txt", td + "keystore.p12"}},
-		{Name: "PK-3 BER keystore from Bouncy Castle lists every entry", Args: []string{"-at", "2027-01-01", "-password-file", "../../pkce/testdata/interop/password.txt", "../../pkce/testdata/interop/bc-default.p12"}},
+		{Name: "PK-3 BER bundle as NSS writes it is read", Args: []string{"-at", "2027-01-01", "-password-file", "../../pkce/testdata/interop/password.txt", "../../pkce/testdata/interop/pkce-ber.p12"}},
 		{Name: "PK-3 keystore json names entries and aliases", Args: []string{"-json", "-at", "2026-03-01", "-password-file", td + "password.txt", td + "keystore.p12"}},
 		{Name: "error encrypted key is named", Args: []string{"-at", "2026-03-01", td + "encrypted.key", td + "encrypted-traditional.key"}},
 		{Name: "error Java keystore is named", Args: []string{"-at", "2026-03-01", td + "keystore.jks"}},

@@ -363,8 +363,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env cli.Env) 
 		rep.Readers = append(rep.Readers, r)
 	}
 	// The entries of a keystore (PK-3): each key with its certificate, and
-	// the certificate entries.
-	if info.Decrypted {
+	// the certificate entries. A bundle of one key is one entry, shown
+	// under "bundle": the file is not decoded once more for it.
+	if info.Decrypted && (*alias != "" || len(info.KeyBags) != 1) {
 		if entries, err := pkce.DecodeEntries(data, password, opts...); err == nil && (len(entries) > 1 || *alias != "") {
 			rep.Entries = describeEntries(entries)
 		}
@@ -382,6 +383,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env cli.Env) 
 		return fail("-alias: %v", err)
 	case err != nil:
 		rep.Error = err.Error()
+		rep.multipleKeys = errors.Is(err, pkce.ErrMultipleKeys)
 		broken = true
 	default:
 		rep.Bundle = describe(b)
@@ -638,6 +640,9 @@ type report struct {
 	Out       *outJSON     `json:"out"`
 	Yum       *yumJSON     `json:"yum"`
 	alias     string       // -alias, to mark the entry chosen
+	// multipleKeys reports a bundle refused for holding several keys
+	// when no -alias chose one.
+	multipleKeys bool
 }
 
 type entryJSON struct {
@@ -730,7 +735,7 @@ func (r *report) text(w *cli.Writer, target pkce.Target, alias string) {
 		width, chosen := 0, -1
 		for i, e := range r.Entries {
 			width = max(width, len(strconv.Quote(e.Alias)))
-			if e.Alias == alias || chosen < 0 && alias != "" && strings.EqualFold(e.Alias, alias) {
+			if alias != "" && (e.Alias == alias || chosen < 0 && strings.EqualFold(e.Alias, alias)) {
 				chosen = i
 			}
 		}
@@ -770,7 +775,7 @@ func (r *report) text(w *cli.Writer, target pkce.Target, alias string) {
 		}
 	} else {
 		fmt.Fprintf(w, "  refused     %s\n", r.Error)
-		if len(r.Entries) > 1 && r.alias == "" {
+		if r.multipleKeys {
 			fmt.Fprintf(w, "  choose      an entry with -alias NAME\n")
 		}
 	}
