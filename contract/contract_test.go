@@ -4,6 +4,7 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"errors"
+	"math/big"
 	"strings"
 	"testing"
 	"time"
@@ -568,6 +569,29 @@ func TestServiceExtendEnd(t *testing.T) {
 	}
 	if diff := cmp.Diff(date(2028, 6, 30), contract.DefaultService().End); diff != "" {
 		t.Errorf("CT-4 DefaultService().End: (-want +got)\n%s", diff)
+	}
+}
+
+// TestNotBoundMessageSerial checks that a refusal names the certificate by
+// its serial as the example commands print serials: colon-separated
+// lower-case hex, so that the serial in a log line can be found in their
+// output.
+func TestNotBoundMessageSerial(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		serial *big.Int
+		want   string
+	}{
+		{"CT-1 a 3-byte serial", big.NewInt(0x0c2026), "(certificate serial 0c:20:26)"},
+		{"CT-1 a 9-byte serial", new(big.Int).SetBytes([]byte{0x8c, 0x20, 0x26, 1, 1, 0, 0, 0, 1}), "(certificate serial 8c:20:26:01:01:00:00:00:01)"},
+		{"CT-1 serial zero", big.NewInt(0), "(certificate serial 00)"},
+	} {
+		cert := &x509.Certificate{SerialNumber: c.serial, Subject: pkix.Name{SerialNumber: "C-2099-0001"},
+			NotBefore: jst(2026, 4, 8, 10, 0, 0, 0), NotAfter: jst(2031, 4, 7, 23, 59, 59, 0)}
+		err := contract.Access(fy26, cert, jst(2026, 6, 1, 0, 0, 0, 0), contract.Service{})
+		if err == nil || !strings.HasSuffix(err.Error(), c.want) {
+			t.Errorf("%s: Access = %v, want a message ending %q", c.name, err, c.want)
+		}
 	}
 }
 

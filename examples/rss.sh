@@ -51,3 +51,7 @@ measure "certinfo -max-input 64M: yes" "yes | ./certinfo -max-input 64M -"
 measure "renewcheck -max-input 64M: yes" "yes | ./renewcheck -max-input 64M -"
 measure "certinfo: a DER element of 8 MiB of zeros" "{ printf '\\060\\203\\177\\377\\360'; cat /dev/zero; } | ./certinfo -"
 measure "contractcheck: 1 GiB of {" "head -c 1G /dev/zero | tr '\\000' '{' | ./contractcheck -"
+# A PKCS#12 bundle in BER (indefinite length) is read whole, up to the block
+# limit, and handed to pkce: a BER header then endless zeros stops there.
+measure "p12check: a BER PKCS#12 header then zeros" "{ printf '\\060\\200\\002\\001\\003\\060'; cat /dev/zero; } | ./p12check -password-file $pw -"
+measure "certinfo: a BER PKCS#12 header then zeros" "{ printf '\\060\\200\\002\\001\\003\\060'; cat /dev/zero; } | ./certinfo -password-file $pw -"

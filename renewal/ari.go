@@ -36,7 +36,7 @@ func ARICertID(cert *x509.Certificate) (string, error) {
 	if len(cert.AuthorityKeyId) == 0 {
 		serial := "certificate"
 		if cert.SerialNumber != nil {
-			serial += " serial " + cert.SerialNumber.Text(16)
+			serial += " serial " + serialText(cert.SerialNumber)
 		}
 		return "", &Error{Reason: ReasonNoKeyID, Detail: serial + " has no keyIdentifier to name it by (RFC 9773 section 4.1)"}
 	}

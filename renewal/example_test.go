@@ -441,7 +441,7 @@ func ExampleARICertID() {
 	fmt.Println(err)
 	// Output:
 	// aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE <nil>
-	// renewal: no authority key identifier: certificate serial 1 has no keyIdentifier to name it by (RFC 9773 section 4.1)
+	// renewal: no authority key identifier: certificate serial 01 has no keyIdentifier to name it by (RFC 9773 section 4.1)
 }
 
 func ExampleParseRenewalInfo() {

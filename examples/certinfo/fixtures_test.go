@@ -34,6 +34,14 @@ var (
 // validity, signed by the sample CA key.
 func leafDER(tb testing.TB, serial int64, cn string, notBefore, notAfter time.Time) []byte {
 	tb.Helper()
+	return certDER(tb, serial, cn, notBefore, notAfter, false, x509.ExtKeyUsageServerAuth)
+}
+
+// certDER returns a certificate for cn with the given serial, validity and
+// extended key usages, signed by the sample CA key, or by its own key when
+// selfSigned (a self-signed leaf, issued by no CA).
+func certDER(tb testing.TB, serial int64, cn string, notBefore, notAfter time.Time, selfSigned bool, eku ...x509.ExtKeyUsage) []byte {
+	tb.Helper()
 	tmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(serial),
 		Subject: pkix.Name{Country: []string{"JP"}, Province: []string{"Tokyo"}, Locality: []string{"Chiyoda-ku"},
@@ -41,12 +49,15 @@ func leafDER(tb testing.TB, serial int64, cn string, notBefore, notAfter time.Ti
 		NotBefore:             notBefore,
 		NotAfter:              notAfter,
 		KeyUsage:              x509.KeyUsageDigitalSignature,
-		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		ExtKeyUsage:           eku,
 		DNSNames:              []string{cn},
 		BasicConstraintsValid: true,
 	}
-	parent := &x509.Certificate{Subject: caName, SubjectKeyId: []byte{1, 2, 3, 4}}
-	der, err := x509.CreateCertificate(nil, tmpl, parent, leafKey.Public(), caKey)
+	parent, signer := &x509.Certificate{Subject: caName, SubjectKeyId: []byte{1, 2, 3, 4}}, caKey
+	if selfSigned {
+		parent, signer = tmpl, leafKey
+	}
+	der, err := x509.CreateCertificate(nil, tmpl, parent, leafKey.Public(), signer)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -106,6 +117,40 @@ func tv6PEM(tb testing.TB) []byte {
 	return b.Bytes()
 }
 
+// measurePEM holds TLS server certificates issued in 2019, under the
+// 825-day step, which measures notAfter - notBefore (BR 1.6.1 before
+// 2020-09-01): one of exactly 825×86,400 s, within the limit though TV-3
+// counts it 826 days, and one a second longer, over it.
+func measurePEM(tb testing.TB) []byte {
+	var b bytes.Buffer
+	jan2019 := time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
+	pem.Encode(&b, &pem.Block{Type: "CERTIFICATE", Bytes: leafDER(tb, 0x825, "825.example.jp", jan2019, jan2019.Add(825*24*time.Hour))})
+	pem.Encode(&b, &pem.Block{Type: "CERTIFICATE", Bytes: leafDER(tb, 0x826, "826.example.jp", jan2019, jan2019.Add(825*24*time.Hour+time.Second))})
+	return b.Bytes()
+}
+
+// scopePEM holds certificates outside TV-6's scope or on its edges: a
+// self-signed TLS server leaf of 400 days (issued by no CA: no limit binds
+// it), and TLS server certificates carrying clientAuth, whose successors
+// the Chrome Root Program's ban from 2027-03-15 concerns: one ending before
+// the ban, one ending after it, one issued on the ban's first instant (a
+// breach), and a client certificate (clientAuth alone, not in scope).
+func scopePEM(tb testing.TB) []byte {
+	var b bytes.Buffer
+	add := func(der []byte) { pem.Encode(&b, &pem.Block{Type: "CERTIFICATE", Bytes: der}) }
+	days := func(t time.Time, n int) time.Time { return t.Add(time.Duration(n)*24*time.Hour - time.Second) }
+	jan2026 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	sep2026 := time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)
+	ban := time.Date(2027, 3, 15, 0, 0, 0, 0, time.UTC)
+	serverAuth, clientAuth := x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth
+	add(certDER(tb, 0x5e1f, "self.example.jp", jan2026, days(jan2026, 400), true, serverAuth))
+	add(certDER(tb, 0xca01, "mtls-2026.example.jp", jan2026, days(jan2026, 200), false, serverAuth, clientAuth))
+	add(certDER(tb, 0xca02, "mtls-2027.example.jp", sep2026, days(sep2026, 199), false, serverAuth, clientAuth))
+	add(certDER(tb, 0xca03, "mtls-banned.example.jp", ban, days(ban, 99), false, serverAuth, clientAuth))
+	add(certDER(tb, 0xc1, "client.example.jp", jan2026, days(jan2026, 400), false, clientAuth))
+	return b.Bytes()
+}
+
 // generalizedNotBefore rewrites the UTCTime notBefore of a certificate as
 // a GeneralizedTime, which RFC 5280 4.1.2.5 forbids before 2050. The
 // signature no longer matches; certinfo does not verify signatures.
@@ -142,11 +187,11 @@ func generalizedNotBefore(tb testing.TB, der []byte) []byte {
 	return b.BytesOrPanic()
 }
 
-// TestFixtures checks that the embedded sample and testdata/tv6.pem are
-// what the generators above write, and that the sample carries TV-2's
-// validity; -update rewrites them.
+// TestFixtures checks that the embedded sample, testdata/tv6.pem,
+// tv6-2019.pem and scope.pem are what the generators above write, and that
+// the sample carries TV-2's validity; -update rewrites them.
 func TestFixtures(t *testing.T) {
-	files := map[string][]byte{"sample.pem": samplePEM(t), "tv6.pem": tv6PEM(t)}
+	files := map[string][]byte{"sample.pem": samplePEM(t), "tv6.pem": tv6PEM(t), "tv6-2019.pem": measurePEM(t), "scope.pem": scopePEM(t)}
 	for name, want := range files {
 		clitest.CheckFixture(t, name, want)
 	}

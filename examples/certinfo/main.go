@@ -1,7 +1,8 @@
 // Certinfo prints the validity of X.509 certificates the way certlife
 // judges it: in GMT and JST side by side, with the status and the time left
-// at a given instant, the length of the period and the lifetime limit the
-// certificate was issued under; and, as openssl x509 -text and certigo do,
+// at a given instant, the length of the period, the lifetime limit the
+// certificate was issued under and whether its successor may still carry
+// clientAuth; and, as openssl x509 -text and certigo do,
 // its names, key, signature algorithm, usages and fingerprint, and with
 // -verify whether its chain verifies.
 //
@@ -20,7 +21,9 @@
 // blocks, with a byte order mark or text around them; other blocks such as
 // keys are passed over), DER (one or more certificates, or a PKCS#7
 // certificate bag such as a .p7b), or PKCS#12 (with -password-file; opened
-// by package pkce with capped key derivations, PK-4). Input is streamed:
+// by package pkce with bounded key derivations, PK-4, every entry of a
+// keystore listed: each private key's certificate and chain, then the
+// certificate entries). Input is streamed:
 // each certificate is printed and dropped before the next is read, so a
 // bundle of any size runs in bounded memory (without -verify, which holds
 // the certificates of one input to find their issuers).
@@ -35,9 +38,12 @@
 //     signature algorithm, the key usage and extended key usage, the basic
 //     constraints and the SHA-256 fingerprint (as openssl x509
 //     -fingerprint -sha256 prints it);
-//   - for a certificate of a PKCS#12 bundle, its place there: the leaf
-//     whose public key is the bundle's private key (PK-3), its chain, or
-//     another certificate;
+//   - for a certificate of a PKCS#12 bundle, its place there: the entry
+//     (1-based, as pkce.DecodeEntries lists them, with its alias, the
+//     keytool or openssl -name friendlyName), and whether it is the leaf
+//     whose public key is the entry's private key (PK-3), an issuer in the
+//     leaf's chain, or the certificate of a certificate entry (no key: a
+//     truststore's CA);
 //   - notBefore and notAfter in GMT, printed as the CA prints them
 //     (MM/DD/YYYY hh:mm:ss GMT), and in JST, side by side (TV-1, TV-2);
 //     notAfter is the last second of validity, included in the period
@@ -49,11 +55,31 @@
 //   - its length, notAfter - notBefore + 1 s, in days counted as the
 //     Baseline Requirements count them (TV-3; any part of a day is a day);
 //   - the TV-6 limit for a TLS server certificate issued on its notBefore
-//     (Baseline Requirements 6.3.2, ballot SC-081) and the verdict: ok,
-//     warning (over the SHOULD NOT bound), error (over the MUST NOT bound),
-//     no_limit (issued before the first step, 2016-07-02) or
-//     not_applicable (a CA certificate, or one not for server
-//     authentication);
+//     (Baseline Requirements 6.3.2, ballot SC-081); the length as that
+//     step measures it ("TV-6 length", validity's Verdict.Length and Days),
+//     which is the verdict's figure: notAfter - notBefore + 1 s for the
+//     steps from 2020-09-01, but notAfter - notBefore for the 825-day and
+//     39-month steps (BR 1.6.1 before ballot SC31), so a certificate of
+//     exactly 825×86,400 s issued in 2019 is 826 days long by TV-3 and 825
+//     days, ok, by its step; and the verdict: ok, warning (over the SHOULD
+//     NOT bound), error (over the MUST NOT bound), no_limit (issued before
+//     the first step, 2016-07-02) or not_applicable, with the reason: the
+//     limits bind subscriber certificates within the CA/Browser Forum TLS
+//     policy's scope (validity.TLSServerApplies), so not_applicable is a
+//     CA certificate, a self-signed leaf (issued by no CA, so no root
+//     program's limit binds it), or a certificate neither for server
+//     authentication (its extended key usage) nor asserting a CA/Browser
+//     Forum TLS policy OID;
+//   - for a TLS server certificate that lists clientAuth, whether its
+//     successor may still carry it (validity.CheckClientAuth): the Chrome
+//     Root Program bans clientAuth in TLS server certificates issued from
+//     2027-03-15 (policy 1.8, section 1.3.2). The successor is judged as
+//     issued at the certificate's notAfter, the latest a renewal avoids a
+//     gap, or at -at once it has expired: ok (it may still carry
+//     clientAuth), warning (it may not: plan client certificates from a
+//     private CA for mutual TLS) or error (the certificate itself was
+//     issued under the ban). A finding, not a check: it does not change
+//     the exit code;
 //   - findings on the encoding of the validity (TV-5, RFC 5280 4.1.2.5);
 //   - with -verify: whether a chain from it to a root verifies at -at
 //     (crypto/x509's Verify, any extended key usage; the other certificates
@@ -128,10 +154,9 @@
 //	basic_constraints  "CA:TRUE", "CA:FALSE", "CA:TRUE, pathlen:0", or ""
 //	sha256_fingerprint colon-separated upper-case hex
 //	pkcs12             for a certificate of a PKCS#12 bundle only: {"entry"
-//	                   (1-based, 0 outside every entry), "role" ("leaf", "chain",
-//	                   "other", or "certificate" in a bundle without a key),
-//	                   "key" (the entry's key type), "alias" (its friendlyName,
-//	                   or "")}
+//	                   (1-based), "role" ("leaf", "chain", or "certificate" for
+//	                   a certificate entry, without a key), "key" (the entry's
+//	                   key type, or ""), "alias" (its friendlyName, or "")}
 //	not_before         notBefore in UTC
 //	not_after          notAfter in UTC (inclusive)
 //	not_before_jst     notBefore in JST (+09:00)
@@ -141,11 +166,20 @@
 //	status             "valid", "not_yet_valid" or "expired"
 //	remaining_seconds  lifetime left at "at" (validity.Period.Remaining): not_after - at + 1
 //	                   while valid, length_seconds before not_before, 0 once expired
-//	length_seconds     not_after - not_before + 1
+//	length_seconds     not_after - not_before + 1 (TV-3)
 //	length_days        length_seconds in days of 86,400 s, any part of a day counted
 //	limit              TV-6, an object: max_days, warn_days, max_months (0 when
-//	                   none), source (the Baseline Requirements text), verdict
-//	                   (as above), reason (why the verdict is not ok, else "")
+//	                   none), source (the Baseline Requirements text), inclusive
+//	                   (true when the step measures not_after - not_before + 1,
+//	                   false when not_after - not_before), measured_days and
+//	                   measured_seconds (the length as the step measures it, the
+//	                   verdict's figure; 0 when not measured), verdict (as
+//	                   above), reason (why the verdict is not ok, else "")
+//	client_auth        the successor's clientAuth, an object: listed (the
+//	                   certificate lists clientAuth), successor_at (the instant
+//	                   the successor is judged as issued, UTC), verdict ("ok",
+//	                   "warning", "error" or "not_applicable"; "ok" when clientAuth
+//	                   is not listed), reason ("" for ok)
 //	encoding           TV-5 findings, a list of objects: field (notBefore,
 //	                   notAfter), type (UTCTime, GeneralizedTime), raw (the
 //	                   encoded text), severity (info, warning, error),
@@ -204,8 +238,9 @@ const usage = `usage: certinfo [flags] [file|directory|- ...]
 
 Prints subject, issuer, serial, names, key, signature, usages, fingerprint,
 validity in GMT and JST, status and time left, length, TV-6 lifetime limit
-and encoding findings for each certificate in PEM, DER, PKCS#7 or PKCS#12
-input. With no file, reads an embedded sample with the server FAQ's TV-2
+and verdict, whether a successor may keep clientAuth, and encoding findings
+for each certificate in PEM, DER, PKCS#7 or PKCS#12 input (every entry of
+a keystore). With no file, reads an embedded sample with the server FAQ's TV-2
 validity. A file "-" is standard input; directories are read whole.
 
 Flags:

@@ -145,12 +145,11 @@ func (p *printer) appendText(b []byte, d *details) []byte {
 		b = append(b, '\n')
 	}
 
-	// TV-3 length, TV-6 limit.
+	// TV-3 length; TV-6 limit, the length as the step measures it, the
+	// verdict; the successor's clientAuth.
 	b = label(b, "length")
-	b = strconv.AppendInt(b, int64(j.days), 10)
-	b = append(b, " days ("...)
-	b = strconv.AppendInt(b, j.length, 10)
-	b = append(b, " s, notAfter - notBefore + 1 s)\n"...)
+	b = appendDays(b, j.days, j.length)
+	b = append(b, ", notAfter - notBefore + 1 s, TV-3)\n"...)
 	b = label(b, "TV-6 limit")
 	if j.limit.MaxDays == 0 {
 		b = append(b, "none known for certificates issued before "...)
@@ -159,6 +158,15 @@ func (p *printer) appendText(b []byte, d *details) []byte {
 		b = append(b, j.limit.Source...)
 	}
 	b = append(b, '\n')
+	if j.measured {
+		b = label(b, "TV-6 length")
+		b = appendDays(b, j.tv6Days, j.tv6Seconds)
+		if j.limit.Inclusive {
+			b = append(b, ", notAfter - notBefore + 1 s, as the steps from 2020-09-01 measure)\n"...)
+		} else {
+			b = append(b, ", notAfter - notBefore, as the steps before 2020-09-01 measure, BR 1.6.1)\n"...)
+		}
+	}
 	b = label(b, "verdict")
 	b = append(b, j.verdict...)
 	if j.reason != "" && j.verdict != verdictNoLimit {
@@ -166,6 +174,11 @@ func (p *printer) appendText(b []byte, d *details) []byte {
 		b = append(b, j.reason...)
 	}
 	b = append(b, '\n')
+	if j.hasClientAuth && j.clientAuth.Outcome != validity.OutcomeNotApplicable {
+		b = label(b, "clientAuth")
+		b = appendClientAuth(b, j, p.opt.at)
+		b = append(b, '\n')
+	}
 
 	// TV-5.
 	b = label(b, "encoding")
@@ -199,6 +212,36 @@ func (p *printer) appendText(b []byte, d *details) []byte {
 			b = append(b, v.err...)
 		}
 		b = append(b, '\n')
+	}
+	return b
+}
+
+// appendDays appends "N days (S s" for a length in days and seconds.
+func appendDays(b []byte, days int, seconds int64) []byte {
+	b = strconv.AppendInt(b, int64(days), 10)
+	b = append(b, " days ("...)
+	b = strconv.AppendInt(b, seconds, 10)
+	return append(b, " s"...)
+}
+
+// appendClientAuth appends the clientAuth finding: whether the
+// certificate's successor may still carry clientAuth.
+func appendClientAuth(b []byte, j *judgement, at time.Time) []byte {
+	when := "renewed by its notAfter, "
+	if j.successorAt.Equal(at) {
+		when = "renewed now (at -at), "
+	}
+	word, _ := verdictWord(j.clientAuth)
+	b = append(b, word...)
+	switch j.clientAuth.Outcome {
+	case validity.OutcomePass:
+		b = append(b, ": "+when+"before "+clientAuthBan+", its successor may still carry clientAuth; none issued from then may ("+clientAuthSource+")"...)
+	case validity.OutcomeWarning:
+		b = append(b, ": "+when+"on or after "+clientAuthBan+", its successor may not carry clientAuth ("+clientAuthSource+"); "+
+			"for mutual TLS, plan client certificates from a private CA"...)
+	default:
+		s := j.clientAuth.String()
+		b = append(b, s[len(j.clientAuth.Outcome.String()):]...)
 	}
 	return b
 }
@@ -270,9 +313,17 @@ func (p *printer) appendJSON(b []byte, d *details) []byte {
 	b = append(b, `,"max_months":`...)
 	b = strconv.AppendInt(b, int64(j.limit.MaxMonths), 10)
 	b = appendJSONString(append(b, `,"source":`...), j.limit.Source)
+	b = strconv.AppendBool(append(b, `,"inclusive":`...), j.limit.Inclusive)
+	b = strconv.AppendInt(append(b, `,"measured_days":`...), int64(j.tv6Days), 10)
+	b = strconv.AppendInt(append(b, `,"measured_seconds":`...), j.tv6Seconds, 10)
 	b = append(b, `,"verdict":"`...)
 	b = append(b, j.verdict...)
 	b = appendJSONString(append(b, `","reason":`...), j.reason)
+	ca, reason := verdictWord(j.clientAuth)
+	b = strconv.AppendBool(append(b, `},"client_auth":{"listed":`...), j.hasClientAuth)
+	b = appendJSONTime(append(b, `,"successor_at":`...), j.successorAt.UTC())
+	b = appendJSONString(append(b, `,"verdict":`...), ca)
+	b = appendJSONString(append(b, `,"reason":`...), reason)
 	b = append(b, `},"encoding":[`...)
 	for i, f := range j.findings {
 		if i > 0 {
@@ -386,7 +437,8 @@ func appendDuration(b []byte, s int64) []byte {
 	return append(b, byte('0'+h/10), byte('0'+h%10), ':', byte('0'+m/10), byte('0'+m%10), ':', byte('0'+s/10), byte('0'+s%10))
 }
 
-// bundleText says where a certificate sits in a PKCS#12 bundle.
+// bundleText says where a certificate sits in a PKCS#12 bundle: in which
+// entry (and its alias), and how it pairs with the entry's key (PK-3).
 func bundleText(r *input.BundleRole) string {
 	entry := "entry " + strconv.Itoa(r.Entry)
 	if r.Alias != "" {
@@ -394,13 +446,11 @@ func bundleText(r *input.BundleRole) string {
 	}
 	switch r.Role {
 	case "leaf":
-		return "the leaf of " + entry + ": the bundle's " + r.KeyType + " private key matches it (PK-3)"
+		return "the leaf of " + entry + ": the entry's " + r.KeyType + " private key matches it (PK-3)"
 	case "chain":
 		return "the chain of " + entry + ": an issuer of its leaf"
-	case "other":
-		return "outside every entry's chain"
 	}
-	return "a certificate of a bundle without a private key"
+	return "the certificate of " + entry + ", a certificate entry: no private key goes with it"
 }
 
 // line appends a labelled line of text.

@@ -3,15 +3,18 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"io"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/certlife/certlife/examples/internal/cli"
 	"github.com/certlife/certlife/examples/internal/clitest"
+	"github.com/certlife/certlife/validity"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -26,7 +29,7 @@ func TestJSONLines(t *testing.T) {
 	if code != cli.ExitNegative || stderr.Len() > 0 {
 		t.Fatalf("exit %d, stderr %q; want exit 1 and no stderr", code, stderr.String())
 	}
-	want := []string{"at", "basic_constraints", "encoding", "expires_within", "ext_key_usage", "index", "input", "issuer",
+	want := []string{"at", "basic_constraints", "client_auth", "encoding", "expires_within", "ext_key_usage", "index", "input", "issuer",
 		"key_usage", "length_days", "length_seconds", "limit", "not_after", "not_after_jst", "not_after_zone", "not_before",
 		"not_before_jst", "not_before_zone", "public_key", "record", "remaining_seconds", "sans", "serial",
 		"sha256_fingerprint", "signature_algorithm", "status", "subject", "zone"}
@@ -159,4 +162,28 @@ func TestEndlessInput(t *testing.T) {
 		{Name: "a DER element that never ends", Args: []string{"-at", "2025-06-01T00:00:00Z", "-"}, Pattern: "\x30\x83\x7f\xff\xff", Max: 64 << 10,
 			Stderr: "certinfo: -: byte 0: a DER element of 8388612 bytes, larger than 8 MiB\n"},
 	})
+}
+
+// TestClientAuthBan holds certinfo's text about the clientAuth ban to
+// package validity: CheckClientAuth passes a successor issued a nanosecond
+// before clientAuthBan, warns from that instant on, and names the same
+// source.
+func TestClientAuthBan(t *testing.T) {
+	ban, err := time.Parse(time.RFC3339, clientAuthBan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := x509.ParseCertificate(certDER(t, 1, "mtls.example.jp", ban.AddDate(0, -6, 0), ban.AddDate(0, 1, 0), false,
+		x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := validity.CheckClientAuth(c, ban.Add(-time.Nanosecond))
+	at, _ := validity.CheckClientAuth(c, ban)
+	if before.Outcome != validity.OutcomePass || at.Outcome != validity.OutcomeWarning {
+		t.Errorf("CheckClientAuth at %s - 1ns: %v; at %s: %v; want pass, then warning", clientAuthBan, before, clientAuthBan, at)
+	}
+	if !strings.Contains(at.String(), "("+clientAuthSource+")") {
+		t.Errorf("the warning %q does not cite %q", at.String(), clientAuthSource)
+	}
 }

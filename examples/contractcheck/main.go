@@ -50,7 +50,10 @@
 // the download mail is due (IssueBy, the fifth business day after the
 // contract date, CT-7), the end of the download window (DownloadDeadline,
 // 14 days after the mail, CT-8) and whether a download can happen at -at
-// (CanDownload), and the next maintenance window (Maintenance.Next, CT-9).
+// (CanDownload), and the next maintenance window (CT-9: the schedule built
+// once with NewMaintenance from the file's announced windows and cancelled
+// months, then Maintenance.At and Maintenance.Next, each a few binary
+// searches however many windows the file announces).
 //
 // # Flags
 //
@@ -485,7 +488,9 @@ func check(f *file) (*judged, error) {
 	if len(f.Closed) > 0 {
 		j.cal = j.cal.With(tz.ClosingDates(f.Closed...))
 	}
-	// CT-9: announced windows and cancelled months.
+	// CT-9: announced windows and cancelled months, indexed once by
+	// NewMaintenance (a site may announce thousands of windows).
+	var announced []contract.Window
 	for i, w := range f.Maintenance.Announced {
 		start, err := tz.Parse(w.Start)
 		if err != nil {
@@ -495,9 +500,9 @@ func check(f *file) (*judged, error) {
 		if err != nil {
 			return nil, fmt.Errorf("maintenance window %d end: %v", i+1, err)
 		}
-		j.maint.Announced = append(j.maint.Announced, contract.Window{Start: start, End: end})
+		announced = append(announced, contract.Window{Start: start, End: end})
 	}
-	j.maint.Cancelled = f.Maintenance.Cancelled
+	j.maint = contract.NewMaintenance(announced, f.Maintenance.Cancelled)
 	// CT-4: the service end, possibly extended.
 	j.service = contract.DefaultService()
 	if !f.ServiceEnd.IsZero() {

@@ -12,7 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certlife/certlife/examples/internal/clitest"
 	"github.com/certlife/certlife/pkce"
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 	"software.sslmate.com/src/go-pkcs12"
 )
 
@@ -123,4 +126,38 @@ func TestFixtures(t *testing.T) {
 	if _, err := pkce.Decode(data, samplePassword); err != nil {
 		t.Errorf("sample.p12 does not decode with the sample password: %v", err)
 	}
+}
+
+// bigSalt rewrites the MacData of a PKCS#12 file with a salt of n bytes
+// (writers use 8 to 20): a file over pkce's Limits.SaltBytes (1024), which
+// pkce refuses before any key derivation (PK-4, ErrLimit). The MAC no
+// longer verifies; the refusal comes first.
+func bigSalt(tb testing.TB, pfx []byte, n int) []byte {
+	tb.Helper()
+	var body, authSafe, macData, digestInfo, salt cryptobyte.String
+	var version int64
+	in := cryptobyte.String(pfx)
+	if !in.ReadASN1(&body, cbasn1.SEQUENCE) || !body.ReadASN1Integer(&version) ||
+		!body.ReadASN1Element(&authSafe, cbasn1.SEQUENCE) || !body.ReadASN1(&macData, cbasn1.SEQUENCE) ||
+		!macData.ReadASN1Element(&digestInfo, cbasn1.SEQUENCE) || !macData.ReadASN1(&salt, cbasn1.OCTET_STRING) {
+		tb.Fatal("not a DER PFX with MacData")
+	}
+	var b cryptobyte.Builder
+	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+		b.AddASN1Int64(version)
+		b.AddBytes(authSafe)
+		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
+			b.AddBytes(digestInfo)
+			b.AddASN1OctetString(make([]byte, n))
+			b.AddBytes(macData) // the iterations
+		})
+	})
+	return b.BytesOrPanic()
+}
+
+// TestDerivedFixtures checks the fixtures made from the sample without
+// randomness (-update rewrites them): bigsalt.p12, the sample with a MAC
+// salt of 2,048 bytes.
+func TestDerivedFixtures(t *testing.T) {
+	clitest.CheckFixture(t, "bigsalt.p12", bigSalt(t, sampleP12, 2048))
 }

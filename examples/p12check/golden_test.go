@@ -9,21 +9,28 @@ import (
 	"github.com/certlife/certlife/examples/internal/clitest"
 )
 
-const td = "../testdata/"
+const (
+	td = "../testdata/"
+	// interop holds package pkce's PKCS#12 vectors from real producers
+	// (pkce/testdata/interop/README.md says where each comes from); their
+	// password is in password.txt.
+	interop = "../../pkce/testdata/interop/"
+)
 
 // TestGolden runs p12check in-process on each case, under two host zones,
 // comparing standard output, standard error and the exit code with
 // testdata/golden/NAME.txt (go test -update rewrites them).
 func TestGolden(t *testing.T) {
-	// A directory for the -out cases, holding a copy of the sample, so that
-	// the file names printed are the same on every run.
+	// A directory for the -out and -yum cases, holding a copy of the
+	// sample and of the keytool keystore, so that the file names printed
+	// are the same on every run.
 	work := t.TempDir()
-	for _, f := range []string{"sample.p12", "sample.password"} {
-		data, err := os.ReadFile(filepath.Join("testdata", f))
+	for _, f := range []string{"testdata/sample.p12", "testdata/sample.password", td + "keystore.p12", td + "password.txt"} {
+		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(work, f), data, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(work, filepath.Base(f)), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -66,6 +73,27 @@ func TestGolden(t *testing.T) {
 		{Name: "error NUL bytes as from dev zero", Args: []string{"-password-file", pw, "-"}, Stdin: "\x00\x00\x00"},
 		{Name: "flags after the file", Args: []string{"testdata/legacy.p12", "-password-file", pw, "-target", "centos7"}},
 		{Name: "error unknown flag after the file", Args: []string{"testdata/legacy.p12", "-password", "Sample2026"}},
+
+		// pkce's new readers: BER, keystores, limits, yum (issue 12).
+		{Name: "PK-2 BER bundle as NSS writes it", Args: []string{"-password-file", interop + "password.txt", interop + "pkce-ber.p12"}},
+		{Name: "PK-3 keystore json lists entries and the alias ignores case as keytool does", Args: []string{"-json", "-password-file", td + "password.txt", "-alias", "SHOP", td + "keystore.p12"}},
+		{Name: "error alias no entry has", Args: []string{"-password-file", td + "password.txt", "-alias", "mail", td + "keystore.p12"}},
+		{Name: "PK-4 MAC salt over the limit exit 1", Args: []string{"-password-file", pw, "testdata/bigsalt.p12"}},
+		{Name: "PK-4 limit json", Args: []string{"-json", "-password-file", pw, "testdata/bigsalt.p12"}},
+		{Name: "PK-5 yum files for the sample", Args: []string{"-yum", "yum", "-repo-id", "el7-extended", "-repo-url", "https://updates.example.jp/el7/",
+			"-password-file", "sample.password", "sample.p12"}, Dir: work},
+		{Name: "PK-5 yum target is served by the yum files", Args: []string{"-target", "yumcentos7", "-yum", "yum-target", "-repo-id", "el7",
+			"-repo-url", "https://updates.example.jp/el7/", "-install-dir", "/etc/pki/vendor", "-password-file", "sample.password", "sample.p12"}, Dir: work},
+		{Name: "PK-5 yum json", Args: []string{"-json", "-yum", "yum-json", "-repo-id", "el7", "-repo-url", "https://updates.example.jp/el7/",
+			"-password-file", "sample.password", "sample.p12"}, Dir: work},
+		{Name: "PK-5 yum refuses an ECDSA key exit 1", Args: []string{"-yum", "yum-ec", "-repo-id", "el7", "-repo-url", "https://updates.example.jp/el7/",
+			"-password-file", "password.txt", "-alias", "www", "keystore.p12"}, Dir: work},
+		{Name: "error yum without repository", Args: []string{"-yum", "yum"}},
+		{Name: "error repository flags without yum", Args: []string{"-repo-id", "el7"}},
+		{Name: "error yum repository id yum refuses", Args: []string{"-yum", "yum", "-repo-id", "el 7", "-repo-url", "https://updates.example.jp/el7/"}},
+		{Name: "error yum repository url not https", Args: []string{"-yum", "yum", "-repo-id", "el7", "-repo-url", "http://updates.example.jp/el7/"}},
+		{Name: "error yum keystore without alias", Args: []string{"-yum", "yum", "-repo-id", "el7", "-repo-url", "https://updates.example.jp/el7/",
+			"-password-file", td + "password.txt", td + "keystore.p12"}},
 	}
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) { clitest.Check(t, name, run, c) })

@@ -34,11 +34,18 @@ var (
 
 func certPEM(tb testing.TB, serial int64, name pkix.Name, key crypto.PublicKey, notBefore time.Time, days int) []byte {
 	tb.Helper()
+	return certPEMFor(tb, serial, name, key, notBefore, time.Duration(days)*24*time.Hour)
+}
+
+// certPEMFor is certPEM for a lifetime given as a duration (TV-3: notAfter
+// is notBefore + lifetime - 1 s).
+func certPEMFor(tb testing.TB, serial int64, name pkix.Name, key crypto.PublicKey, notBefore time.Time, lifetime time.Duration) []byte {
+	tb.Helper()
 	tmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(serial),
 		Subject:      name,
 		NotBefore:    notBefore,
-		NotAfter:     notBefore.Add(time.Duration(days)*24*time.Hour - time.Second),
+		NotAfter:     notBefore.Add(lifetime - time.Second),
 		KeyUsage:     x509.KeyUsageDigitalSignature,
 		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 		DNSNames:     []string{name.CommonName},
@@ -125,6 +132,22 @@ var fixtures = map[string]func(testing.TB) []byte{
 	// A server whose key is encrypted (encrypted/server.key is written by
 	// examples/testdata/make.sh with openssl).
 	"encrypted/server.crt": installed,
+	// RN-12: a Let's Encrypt "shortlived" certificate of 160 hours, which
+	// the seed CA's 30-day wait cannot renew.
+	"shortlived.pem": func(tb testing.TB) []byte {
+		n := subject
+		n.CommonName = "short.example.jp"
+		return certPEMFor(tb, 0x2026090101, n, oldKey.Public(), time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), 160*time.Hour)
+	},
+	// RN-13: the renewalInfo an ACME CA might return for the installed
+	// certificate, and one whose window ends before it starts.
+	"ari.json": func(testing.TB) []byte {
+		return []byte(`{"suggestedWindow": {"start": "2026-11-30T15:00:00Z", "end": "2026-12-02T15:00:00Z"},` + "\n" +
+			` "explanationURL": "https://acme.example.jp/docs/ari"}` + "\n")
+	},
+	"ari-backwards.json": func(testing.TB) []byte {
+		return []byte(`{"suggestedWindow": {"start": "2026-12-02T15:00:00Z", "end": "2026-11-30T15:00:00Z"}}` + "\n")
+	},
 	// Two certificates for one name, the later one current (RN-1, RN-2).
 	"two.pem": func(tb testing.TB) []byte {
 		a := certPEM(tb, 0x2024121001, subject, oldKey.Public(), issued.AddDate(-1, 0, 0), 397)

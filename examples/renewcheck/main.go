@@ -1,8 +1,8 @@
 // Renewcheck says whether a certificate application is new or a renewal
-// (RN-1 to RN-4, RN-7), from when a renewal is accepted (RN-3), when each
-// held certificate should be renewed (RN-10, TV-6), and, with -keys, which
-// private key belongs to which certificate after a renewal went wrong
-// (RN-8).
+// (RN-1 to RN-4, RN-7), from when a renewal is accepted (RN-3, RN-11), when
+// each held certificate should be renewed and what the renewal buys (RN-10
+// to RN-13, TV-6), and, with -keys, which private key belongs to which
+// certificate after a renewal went wrong (RN-8).
 //
 // Usage:
 //
@@ -24,16 +24,33 @@
 // www.example.jp, issued 2025-12-10 for 397 days; server.key, overwritten
 // by the new key; request.csr, the CSR made with the new key.
 //
+// The CA's renewal rules are a policy of package renewal (RN-11): -preset
+// names one of renewal's presets, the seed CA of the source FAQ by default
+// (renewal opens 30 days after issue, counted in civil days in JST, RN-3;
+// the next certificate lasts as long as the held one, within TV-6), or
+// JPRS, SECOM, Cybertrust, GlobalSign, DigiCert, ACME. The first line after
+// the instant says which, and what it does.
+//
 // With -csr it classifies the application (package renewal's Classify):
 // new or renewal and the clause that decided, the certificate renewed,
-// from when a renewal is accepted (RN-3: 30 days, counted in civil days in
-// JST by default) and warnings such as a reused key (RN-7). Without -csr
-// it only plans. For the current certificate of the CSR's common name, or
-// for every held certificate without -csr, it prints the renewal plan
-// (renewal's Plan): when renewal opens, when it is due (when a third of
-// the lifetime is left by default), the last safe moment, where the
-// instant judged stands (due, past the deadline, expired), and the longest
-// lifetime a certificate issued then may have (TV-6).
+// from when a renewal is accepted and warnings such as a reused key
+// (RN-7). Without -csr it only plans. For the current certificate of the
+// CSR's common name, or for every held certificate without -csr, it prints
+// the renewal plan (renewal's Plan): when renewal opens; when it is due and
+// the rule that chose the instant (renewal's defaults: a third of the
+// lifetime left, RN-10; half of it for lifetimes of 10 days or less,
+// RN-12; in the CA's ARI window with -ari, RN-13; moved by the renewal
+// windows given); the last safe moment (a week before notAfter, never more
+// than a sixth of the lifetime); where the instant judged stands (due, past
+// the deadline, expired); whether the certificate is short-lived by the
+// Baseline Requirements (no revocation: a missed renewal is an outage); and
+// what the renewal buys, the next certificate's notBefore and notAfter and
+// the limit that cut it (the CA's maximum, TV-6). When no schedule exists (a
+// 160-hour certificate under the seed CA's 30-day wait: renewal would open
+// after it expires; windows that allow no instant before the deadline), the
+// plan says why, and the exit code is 1. Each held certificate is listed
+// with its ACME Renewal Information identifier (RFC 9773, "ARI id"), the
+// name of its renewalInfo resource at the CA.
 //
 // With -keys, private keys in the same inputs (PEM PRIVATE KEY, RSA
 // PRIVATE KEY, EC PRIVATE KEY, DER) are paired with the certificates
@@ -56,18 +73,38 @@
 //	-additional     the application asks for an additional certificate for a
 //	                name already held (RN-1: new)
 //	-keys           also read private keys from the inputs and pair them (RN-8)
-//	-wait N         days a renewal waits after issue (RN-3; default 30)
-//	-elapsed        count the wait as N×24 hours from the issue instant
+//	-preset NAME    the CA's renewal policy (RN-11): seed (the default, the
+//	                source FAQ's CA), JPRS, SECOM, Cybertrust, GlobalSign,
+//	                DigiCert, ACME; names ignore case
+//	-wait N         renewal opens N days after issue (RN-3), replacing the
+//	                preset's rule; 0 is no wait
+//	-elapsed        count the days as N×24 hours from the issue instant
 //	                instead of civil days in JST
 //	-remaining F    renewal due when the fraction F of the lifetime is left:
-//	                "1/3" (the default: a third left, two thirds used), "0.5",
-//	                "25%"
-//	-margin D       deadline this long before notAfter (default 7d)
+//	                "1/3", "0.5", "25%" (default: renewal's, a third left,
+//	                half for lifetimes of 10 days or less, RN-12)
+//	-margin D       deadline this long before notAfter (default: renewal's,
+//	                a week, at most a sixth of the lifetime)
 //	-spread D       spread due instants over a window of D, reproducibly
+//	-ari FILE       the renewalInfo JSON the CA's ACME server returned for the
+//	                one certificate planned (RN-13, RFC 9773: fetch it from
+//	                the CA's renewalInfo URL followed by the certificate's
+//	                ARI id); the due instant is taken in its window ("-"
+//	                for stdin; at most 64 KiB)
+//	-business-hours HH:MM-HH:MM
+//	                renew only on business days (not weekends or national
+//	                holidays) between these hours, JST
+//	-year-end-closing
+//	                renew not from 29 December to 3 January (JST)
+//	-maintenance START/END
+//	                renew not from START to END (any form tz.Parse reads);
+//	                repeatable
 //	-json           print one JSON object
 //	-max-input SIZE read at most SIZE bytes in all (default 1G)
 //
-// Durations are Go durations ("72h") or days ("7d", "1d12h").
+// Durations are Go durations ("72h") or days ("7d", "1d12h"). The windows
+// move the due instant to the next instant they all allow before the
+// deadline, with a warning saying from when and to when.
 //
 // # Exit codes
 //
@@ -75,29 +112,43 @@
 //	   wait); without -csr, no held certificate is due for renewal; with
 //	   -keys, every certificate has its key and every key its certificate
 //	1  the renewal is too early (RN-3); without -csr, a held certificate is
-//	   due for renewal, past its deadline or expired (RN-10); with -keys, a
-//	   key is missing or left over (RN-8)
-//	2  usage error or bad input, or an RN-8 diagnosis that encrypted keys
-//	   make impossible; 2 wins over 1
+//	   due for renewal, past its deadline or expired (RN-10); a certificate
+//	   planned has no schedule under the policy and windows (RN-12, a
+//	   renewal.ScheduleError); with -keys, a key is missing or left over
+//	   (RN-8)
+//	2  usage error or bad input (an -ari file that is not a renewalInfo
+//	   object), or an RN-8 diagnosis that encrypted keys make impossible; 2
+//	   wins over 1
 //
 // # JSON
 //
 // With -json the output is one object (times RFC 3339 in JST):
 //
 //	at               the instant judged
+//	policy           {"preset", "summary" (what it does, as in the text), "source"}
+//	windows          the renewal windows given, by name: ["business hours
+//	                 10:00-17:00", "year-end closing", "maintenance"], or []
 //	request          {"file", "subject", "common_name"}, or null without -csr
-//	held             [{"name", "also", "subject", "serial", "not_before", "not_after"}];
-//	                 name is the file, with "#n" for the n-th certificate of a file
-//	                 holding several; also lists the other places it was read from
+//	held             [{"name", "also", "subject", "serial", "not_before", "not_after",
+//	                 "ari_cert_id"}]; name is the file, with "#n" for the n-th
+//	                 certificate of a file holding several; also lists the other
+//	                 places it was read from; ari_cert_id is RFC 9773's identifier,
+//	                 "" without an authority key identifier
 //	ca_certificates  the CA certificates read, in the same form, not judged
 //	decision         null without -csr, else {"kind": "new", "renewal" or "too_early",
 //	                 "clause" (the rule that decided, e.g. "RN-2 ..."), "renews" (held
 //	                 name or ""), "current" (held name or ""), "opens_at" (RN-3,
 //	                 for a renewal or too_early), "changed" (RN-4 attributes),
 //	                 "key_reused" (RN-7), "warnings" [{"code", "detail"}], "message"}
-//	plans            [{"certificate", "opens", "due", "deadline", "state" ("not_due",
-//	                 "due", "past_deadline" or "expired"), "next_max_days",
-//	                 "next_limit", "warnings" [{"code", "detail"}]}]
+//	plans            [{"certificate", "opens", "due", "due_rule" (e.g. "RN-12 half
+//	                 the lifetime left"), "deadline", "state" ("not_due", "due",
+//	                 "past_deadline", "expired" or "no_schedule"), "error" (why
+//	                 there is no schedule, else ""), "short_lived", "next"
+//	                 {"not_before", "not_after", "days", "capped_by" ("", "CA
+//	                 maximum" or "TV-6 limit")}, "next_max_days", "next_limit",
+//	                 "ari" (null without -ari, else {"start", "end",
+//	                 "explanation_url"}), "warnings" [{"code", "detail"}]}]; with
+//	                 no schedule, opens, due, deadline and next are null
 //	pairing          null without -keys, else {"pairs" [{"certificate", "key"}],
 //	                 "orphan_certificates", "orphan_keys", "unsupported_keys",
 //	                 "encrypted_keys" (not read), "diagnosis": "none",
@@ -110,6 +161,8 @@
 //
 //	go run ./examples/renewcheck -at 2026-09-01
 //	go run ./examples/renewcheck -keys -at 2026-09-01
+//	renewcheck -preset JPRS -business-hours 10:00-17:00 -year-end-closing /etc/pki/tls/certs/server.crt
+//	renewcheck -preset ACME -ari renewal-info.json /etc/letsencrypt/live/www.example.jp/cert.pem
 //	renewcheck -keys /etc/letsencrypt/live/www.example.jp
 //	renewcheck -csr new.csr /etc/pki/tls/certs
 package main
@@ -145,36 +198,49 @@ const name = "renewcheck"
 const usage = `usage: renewcheck [flags] [held ...]
 
 Classifies a certificate application as new or renewal (RN-1..RN-4, RN-7),
-says from when a renewal is accepted (RN-3) and when to renew each held
-certificate (RN-10, TV-6); with -keys, pairs private keys and certificates
-and diagnoses a broken renewal (RN-8). Held inputs are files or directories
-(links followed) of certificates in PEM, DER or PKCS#7, "-" for stdin. CA
-certificates are listed but not judged. With no input and no -csr, reads
-an embedded sample (a CSR, a certificate and an overwritten key).
+says from when a renewal is accepted (RN-3, RN-11), when to renew each held
+certificate and what the renewal buys (RN-10..RN-13, TV-6); with -keys,
+pairs private keys and certificates and diagnoses a broken renewal (RN-8).
+Held inputs are files or directories (links followed) of certificates in
+PEM, DER or PKCS#7, "-" for stdin. CA certificates are listed but not
+judged. With no input and no -csr, reads an embedded sample (a CSR, a
+certificate and, with -keys, the overwritten key).
 
 Flags:
   -at TIME        judge at TIME (default: now), e.g. 2026-09-01T10:00:00+09:00
   -csr FILE       the certificate signing request, PEM or DER
   -additional     an additional certificate for a name already held (new)
   -keys           also read private keys from the inputs and pair them
-  -wait N         days a renewal waits after issue (default 30)
-  -elapsed        count the wait as N*24h instead of civil days in JST
-  -remaining F    renewal due with fraction F of the lifetime left
-                  (default 1/3; also e.g. 0.5 or 25%)
-  -margin D       deadline D before notAfter (default 7d)
+  -preset NAME    the CA's renewal policy: seed (default), JPRS, SECOM,
+                  Cybertrust, GlobalSign, DigiCert, ACME
+  -wait N         renewal opens N days after issue (replaces the preset's)
+  -elapsed        count days as N*24h instead of civil days in JST
+  -remaining F    renewal due with fraction F of the lifetime left, e.g.
+                  1/3, 0.5, 25% (default: 1/3, or 1/2 for 10 days or less)
+  -margin D       deadline D before notAfter (default: 7d, at most 1/6 of
+                  the lifetime)
   -spread D       spread due instants over a window D, reproducibly
+  -ari FILE       the CA's renewalInfo JSON for the one certificate planned
+  -business-hours HH:MM-HH:MM
+                  renew only on business days within these hours (JST)
+  -year-end-closing
+                  renew not from 29 December to 3 January
+  -maintenance START/END
+                  renew not during START to END (repeatable)
   -json           one JSON object
   -max-input SIZE read at most SIZE bytes in all (default 1G)
   -h              this help
 
 Exit codes: 0 accepted / nothing due / keys match; 1 too early (RN-3), a
 held certificate due for renewal, past its deadline or expired (without
--csr), or a key missing or left over (RN-8); 2 usage or input error.
+-csr), no renewal schedule under the policy (RN-12), or a key missing or
+left over (RN-8); 2 usage or input error.
 
 Examples:
   renewcheck -at 2026-09-01
   renewcheck -keys -at 2026-09-01
-  renewcheck -keys /etc/letsencrypt/live/www.example.jp
+  renewcheck -preset JPRS -business-hours 10:00-17:00 -year-end-closing server.crt
+  renewcheck -preset ACME -ari renewal-info.json live/www.example.jp/cert.pem
   renewcheck -csr new.csr -at 2026-09-01 /etc/pki/tls/certs
 `
 
@@ -188,6 +254,10 @@ func main() {
 // fewer. certinfo reads any number.
 const maxCerts = 10000
 
+// maxARI is the largest renewalInfo file read: renewal.ParseRenewalInfo
+// refuses more than 64 KiB.
+const maxARI = 64 << 10
+
 // heldCert is a certificate read from an input: what is printed and judged
 // of it, not the whole certificate.
 type heldCert struct {
@@ -198,6 +268,7 @@ type heldCert struct {
 	notBefore time.Time
 	notAfter  time.Time
 	isCA      bool
+	ariID     string            // RN-13, or "" without an authority key identifier
 	judged    judged            // what package renewal reads
 	cert      *x509.Certificate // with -keys only: PairKeys compares keys
 }
@@ -214,11 +285,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env cli.Env) 
 	csrFile := fset.String("csr", "", "certificate signing request")
 	additional := fset.Bool("additional", false, "additional certificate for a name already held")
 	withKeys := fset.Bool("keys", false, "pair private keys and certificates")
-	wait := fset.Int("wait", defaultWait, "days a renewal waits after issue")
-	elapsed := fset.Bool("elapsed", false, "count the wait as exact 24-hour days")
-	remaining := fset.String("remaining", "1/3", "fraction of the lifetime left when renewal is due")
-	margin := fset.String("margin", "7d", "deadline before notAfter")
-	spread := fset.String("spread", "", "spread window")
+	var fv flagValues
+	fset.StringVar(&fv.preset, "preset", "seed", "the CA's renewal policy")
+	fset.IntVar(&fv.wait, "wait", 0, "days a renewal waits after issue")
+	fset.BoolVar(&fv.elapsed, "elapsed", false, "count the wait as exact 24-hour days")
+	fset.StringVar(&fv.remaining, "remaining", "", "fraction of the lifetime left when renewal is due")
+	fset.StringVar(&fv.margin, "margin", "", "deadline before notAfter")
+	fset.StringVar(&fv.spread, "spread", "", "spread window")
+	fset.StringVar(&fv.businessHours, "business-hours", "", "renew only on business days between these hours (JST)")
+	fset.BoolVar(&fv.yearEnd, "year-end-closing", false, "renew not from 29 December to 3 January")
+	fset.Func("maintenance", "renew not during START/END (repeatable)", func(v string) error {
+		fv.maintenance = append(fv.maintenance, v)
+		return nil
+	})
+	ariFile := fset.String("ari", "", "the renewalInfo JSON the CA suggests")
 	asJSON := fset.Bool("json", false, "print JSON")
 	maxInput := fset.String("max-input", "1G", "most bytes read in all")
 	files, code, ok := cli.Parse(fset, args, usage, stdout, stderr)
@@ -231,33 +311,33 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env cli.Env) 
 		return fail("-at: %v", err)
 	}
 	at = at.In(tz.JST)
-	s := settings{wait: *wait, elapsed: *elapsed}
-	if *wait <= 0 {
-		return fail("-wait: %d is not a positive number of days", *wait)
-	}
-	if s.remaining, err = cli.ParseFraction(*remaining); err != nil {
-		return fail("-remaining: %v", err)
-	}
-	if s.margin, err = cli.ParseDuration(*margin); err != nil {
-		return fail("-margin: %v", err)
-	}
-	if *spread != "" {
-		if s.spread, err = cli.ParseDuration(*spread); err != nil {
-			return fail("-spread: %v", err)
-		}
+	fv.set = map[string]bool{}
+	fset.Visit(func(f *flag.Flag) { fv.set[f.Name] = true })
+	s, err := newSettings(fv)
+	if err != nil {
+		return fail("%v", err)
 	}
 	limits := input.DefaultLimits()
 	if limits.Total, err = cli.ParseSize(*maxInput); err != nil {
 		return fail("-max-input: %v", err)
 	}
 	stdinUses := 0
-	for _, f := range append(files, *csrFile) {
+	for _, f := range append(files, *csrFile, *ariFile) {
 		if f == "-" {
 			stdinUses++
 		}
 	}
 	if stdinUses > 1 {
-		return fail("standard input (-) named more than once: by -csr and the held files")
+		return fail("standard input (-) named more than once: by -csr, -ari and the held files")
+	}
+	if *ariFile != "" {
+		data, err := cli.ReadSmall(*ariFile, stdin, maxARI)
+		if err == nil {
+			s.ari, err = parseARI(data)
+		}
+		if err != nil {
+			return fail("-ari %s: %v", *ariFile, err)
+		}
 	}
 
 	rd := &input.Reader{Stdin: stdin, Limits: limits, TotalFlag: "-max-input"}
@@ -278,7 +358,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env cli.Env) 
 		if csr, err = readCSR(rd, csrName, data); err != nil {
 			return fail("-csr: %v", err)
 		}
-		for _, f := range []string{"server.crt", "server.key"} {
+		sampleFiles := []string{"server.crt"}
+		if *withKeys {
+			sampleFiles = append(sampleFiles, "server.key")
+		}
+		for _, f := range sampleFiles {
 			data, _ := sample.ReadFile("testdata/sample/" + f)
 			rd.ReadNamed(f, bytes.NewReader(data), h)
 		}
@@ -297,7 +381,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env cli.Env) 
 	}
 
 	held, cas := in.certificates()
-	rep := report{At: at, Held: []heldJSON{}, CAs: []heldJSON{}, Plans: []planJSON{}, Skipped: []skipJSON{}}
+	rep := report{At: at, Policy: policyJSON{s.preset.String(), describePolicy(s.pol), s.pol.Source}, Windows: s.windows,
+		Held: []heldJSON{}, CAs: []heldJSON{}, Plans: []planJSON{}, Skipped: []skipJSON{}}
+	if rep.Windows == nil {
+		rep.Windows = []string{}
+	}
+	rep.opensRule = opensRule(s.pol)
 	for _, h := range held {
 		rep.Held = append(rep.Held, heldOf(h))
 	}
@@ -321,14 +410,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env cli.Env) 
 			planFor = []*heldCert{current}
 		}
 	}
+	if s.ari != nil && len(planFor) != 1 {
+		return fail("-ari: a renewalInfo is about one certificate, and %d are planned: name the one it is about", len(planFor))
+	}
 	for _, h := range planFor {
 		p, err := plan(h, at, s)
 		if err != nil {
 			return fail("plan for %s: %v", h.name, err)
 		}
 		rep.Plans = append(rep.Plans, p)
-		// Without -csr the question is "does anything need renewing?".
-		negative = negative || csr == nil && p.State != "not_due"
+		// Without -csr the question is "does anything need renewing?";
+		// a certificate with no schedule cannot be renewed as planned.
+		negative = negative || csr == nil && p.State != "not_due" || p.State == "no_schedule"
 	}
 	if *withKeys {
 		rep.Pairing = pair(held, in.keyList(), in.notRead())
@@ -360,7 +453,7 @@ func heldOf(h *heldCert) heldJSON {
 	if also == nil {
 		also = []string{}
 	}
-	return heldJSON{h.name, also, h.subject, h.serial, h.notBefore.In(tz.JST), h.notAfter.In(tz.JST)}
+	return heldJSON{h.name, also, h.subject, h.serial, h.notBefore.In(tz.JST), h.notAfter.In(tz.JST), h.ariID}
 }
 
 // readCSR reads the one certificate signing request of -csr: the file
@@ -430,7 +523,7 @@ func (in *inputs) handler(fail func(error), skip func(input.Skip)) input.Handler
 				}
 				c := it.Cert
 				h := &heldCert{subject: x509text.Name(c.RawSubject, &c.Subject), serial: x509text.Serial(c.SerialNumber),
-					notBefore: c.NotBefore, notAfter: c.NotAfter, isCA: c.BasicConstraintsValid && c.IsCA, judged: judge(c)}
+					notBefore: c.NotBefore, notAfter: c.NotAfter, isCA: c.BasicConstraintsValid && c.IsCA, ariID: ariID(c), judged: judge(c)}
 				if in.keys {
 					h.cert = c
 				}

@@ -12,6 +12,8 @@ import (
 // comment.
 type report struct {
 	At       time.Time     `json:"at"`
+	Policy   policyJSON    `json:"policy"`
+	Windows  []string      `json:"windows"`
 	Request  *requestJSON  `json:"request"`
 	Held     []heldJSON    `json:"held"`
 	CAs      []heldJSON    `json:"ca_certificates"`
@@ -19,6 +21,15 @@ type report struct {
 	Plans    []planJSON    `json:"plans"`
 	Pairing  *pairingJSON  `json:"pairing"`
 	Skipped  []skipJSON    `json:"skipped"`
+	// opensRule is the rule renewal opens by: "RN-3" (a wait after issue)
+	// or "RN-11" (a window before expiry).
+	opensRule string
+}
+
+type policyJSON struct {
+	Preset  string `json:"preset"`
+	Summary string `json:"summary"`
+	Source  string `json:"source"`
 }
 
 type requestJSON struct {
@@ -34,6 +45,7 @@ type heldJSON struct {
 	Serial    string    `json:"serial"`
 	NotBefore time.Time `json:"not_before"`
 	NotAfter  time.Time `json:"not_after"`
+	ARICertID string    `json:"ari_cert_id"`
 }
 
 type decisionJSON struct {
@@ -55,13 +67,32 @@ type warningJSON struct {
 
 type planJSON struct {
 	Certificate string        `json:"certificate"`
-	Opens       time.Time     `json:"opens"`
-	Due         time.Time     `json:"due"`
-	Deadline    time.Time     `json:"deadline"`
+	Opens       *time.Time    `json:"opens"`
+	Due         *time.Time    `json:"due"`
+	DueRule     string        `json:"due_rule"`
+	Deadline    *time.Time    `json:"deadline"`
 	State       string        `json:"state"`
+	Error       string        `json:"error"`
+	ShortLived  bool          `json:"short_lived"`
+	Next        *nextJSON     `json:"next"`
 	NextMaxDays int           `json:"next_max_days"`
 	NextLimit   string        `json:"next_limit"`
+	ARI         *ariJSON      `json:"ari"`
 	Warnings    []warningJSON `json:"warnings"`
+	advice      string        // what to do when there is no schedule
+}
+
+type nextJSON struct {
+	NotBefore time.Time `json:"not_before"`
+	NotAfter  time.Time `json:"not_after"`
+	Days      int       `json:"days"`
+	CappedBy  string    `json:"capped_by"`
+}
+
+type ariJSON struct {
+	Start          time.Time `json:"start"`
+	End            time.Time `json:"end"`
+	ExplanationURL string    `json:"explanation_url"`
 }
 
 type pairingJSON struct {
@@ -113,6 +144,7 @@ func days(d time.Duration) string {
 var stateText = map[string]string{
 	"not_due":       "",
 	"due":           "renewal is due: renew now",
+	"no_schedule":   "",
 	"past_deadline": "past the deadline: renew at once",
 	"expired":       "expired: renew at once",
 }
@@ -122,6 +154,10 @@ func (r *report) text(w *cli.Writer) {
 		fmt.Fprintf(w, "  %-13s "+format+"\n", append([]any{label}, a...)...)
 	}
 	fmt.Fprintf(w, "at %s\n", r.At.Format(jstLayout))
+	fmt.Fprintf(w, "policy %s: %s (%s)\n", r.Policy.Preset, r.Policy.Summary, r.Policy.Source)
+	if len(r.Windows) > 0 {
+		fmt.Fprintf(w, "windows %s\n", strings.Join(r.Windows, ", "))
+	}
 	if r.Request != nil {
 		fmt.Fprintf(w, "\nrequest %s\n", r.Request.File)
 		line("subject", "%s", r.Request.Subject)
@@ -133,6 +169,9 @@ func (r *report) text(w *cli.Writer) {
 		}
 		line("", "%s", h.Subject)
 		line("", "serial %s, %s to %s", h.Serial, h.NotBefore.Format(jstLayout), h.NotAfter.Format(jstLayout))
+		if h.ARICertID != "" {
+			line("", "ARI id %s (RN-13)", h.ARICertID)
+		}
 	}
 	fmt.Fprintf(w, "\nheld certificates: %d\n", len(r.Held))
 	for _, h := range r.Held {
@@ -155,7 +194,7 @@ func (r *report) text(w *cli.Writer) {
 			line("kind", "%s (%s)", d.Kind, d.Clause)
 			if d.Renews != "" {
 				line("renews", "%s", d.Renews)
-				line("opened", "%s (RN-3)", d.OpensAt.Format(jstLayout))
+				line("opened", "%s (%s)", d.OpensAt.Format(jstLayout), r.opensRule)
 			} else if d.Current != "" {
 				line("current", "%s", d.Current)
 			}
@@ -174,11 +213,33 @@ func (r *report) text(w *cli.Writer) {
 	}
 	for _, p := range r.Plans {
 		fmt.Fprintf(w, "\nplan for %s (RN-10)\n", p.Certificate)
-		line("opens", "%s, %s (RN-3)", p.Opens.Format(jstLayout), relative(r.At, p.Opens))
-		line("due", "%s, %s", p.Due.Format(jstLayout), relative(r.At, p.Due))
-		line("deadline", "%s, %s", p.Deadline.Format(jstLayout), relative(r.At, p.Deadline))
+		if p.State == "no_schedule" {
+			line("no schedule", "%s", p.Error)
+			line("now", "%s", p.advice)
+			continue
+		}
+		line("opens", "%s, %s (%s)", p.Opens.Format(jstLayout), relative(r.At, *p.Opens), r.opensRule)
+		if a := p.ARI; a != nil {
+			url := ""
+			if a.ExplanationURL != "" {
+				url = "; " + a.ExplanationURL
+			}
+			line("ARI window", "%s to %s%s", a.Start.Format(jstLayout), a.End.Format(jstLayout), url)
+		}
+		line("due", "%s, %s (%s)", p.Due.Format(jstLayout), relative(r.At, *p.Due), p.DueRule)
+		line("deadline", "%s, %s", p.Deadline.Format(jstLayout), relative(r.At, *p.Deadline))
 		if s := stateText[p.State]; s != "" {
 			line("now", "%s", s)
+		}
+		if p.ShortLived {
+			line("short-lived", "yes (BR 1.6.1): no revocation information, so a missed renewal is an outage (RN-12)")
+		}
+		if n := p.Next; n != nil {
+			cut := ""
+			if n.CappedBy != "" {
+				cut = ", cut by the " + n.CappedBy
+			}
+			line("next", "%s to %s, %d days%s (RN-11)", n.NotBefore.Format(jstLayout), n.NotAfter.Format(jstLayout), n.Days, cut)
 		}
 		if p.NextMaxDays > 0 {
 			line("next max", "%d days (%s)", p.NextMaxDays, p.NextLimit)

@@ -219,6 +219,29 @@ func FirstLine(r io.Reader) ([]byte, error) {
 	return buf, nil
 }
 
+// ReadSmall reads a small file whole: name, or stdin for "-". It reads at
+// most max+1 bytes, whatever the file holds, and refuses a file larger
+// than max bytes.
+func ReadSmall(name string, stdin io.Reader, max int64) ([]byte, error) {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, pathless(err)
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, pathless(err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("larger than %d bytes", max)
+	}
+	return data, nil
+}
+
 // pathless returns the error of a *fs.PathError without the path.
 func pathless(err error) error {
 	var pe *fs.PathError

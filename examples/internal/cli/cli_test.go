@@ -211,6 +211,27 @@ func (w *failWriter) Write(p []byte) (int, error) {
 
 // TestWriter checks that the output remembers its first error and writes
 // nothing after it.
+// TestReadSmall checks that a small file is read whole and a larger one
+// refused after at most max+1 bytes, however long it is.
+func TestReadSmall(t *testing.T) {
+	for _, c := range []struct {
+		in string
+		ok bool
+	}{{"", true}, {"{}", true}, {strings.Repeat("x", 16), true}, {strings.Repeat("x", 17), false}} {
+		got, err := ReadSmall("-", strings.NewReader(c.in), 16)
+		if (err == nil) != c.ok || c.ok && string(got) != c.in {
+			t.Errorf("ReadSmall(%q, 16) = %q, %v; want ok %v", c.in, got, err, c.ok)
+		}
+	}
+	zeros := &countingReader{}
+	if _, err := ReadSmall("-", zeros, 1<<10); err == nil || zeros.n > 1<<10+1 {
+		t.Errorf("/dev/zero: err %v after %d bytes; want an error after at most %d", err, zeros.n, 1<<10+1)
+	}
+	if _, err := ReadSmall("testdata/nonexistent.json", nil, 16); err == nil || strings.Contains(err.Error(), "nonexistent") {
+		t.Errorf("missing file: err %v; want an error without the name (the caller names it)", err)
+	}
+}
+
 func TestWriter(t *testing.T) {
 	fw := &failWriter{}
 	w := NewWriter(fw)

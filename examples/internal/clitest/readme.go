@@ -75,6 +75,11 @@ func Blocks(root string) ([]Block, error) {
 // Pipelines after the command ("| sed -n ...") run in sh with the
 // command's output as input; /tmp/ in a command stands for a temporary
 // directory. Runs use time.Local = America/Los_Angeles and the fixed clock.
+//
+// With -update it rewrites the output lines of those blocks in the READMEs
+// instead, and nothing else of them; each command's package rewrites its
+// own blocks, so run the packages one at a time (go test -p 1 -update
+// ./examples/...), and review the diff.
 func CheckREADME(t *testing.T, name string, run Run) {
 	t.Helper()
 	root, err := filepath.Abs(filepath.Join("..", ".."))
@@ -87,22 +92,49 @@ func CheckREADME(t *testing.T, name string, run Run) {
 	}
 	tmp := t.TempDir()
 	n := 0
+	rewrite := map[string][][2]string{} // README -> [old block, new block]
 	for _, b := range blocks {
 		if b.Command(root) != name {
 			continue
 		}
 		n++
-		checkBlock(t, b, root, tmp, run)
+		if lines := checkBlock(t, b, root, tmp, run); lines != nil {
+			rewrite[b.File] = append(rewrite[b.File], [2]string{strings.Join(b.Lines, "\n") + "\n", strings.Join(lines, "\n") + "\n"})
+		}
 	}
 	if n == 0 {
 		t.Errorf("no README block runs %s", name)
 	}
+	for file, blocks := range rewrite {
+		path := filepath.Join(root, file)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		for _, b := range blocks {
+			text = strings.Replace(text, "```\n"+b[0]+"```", "```\n"+b[1]+"```", 1)
+		}
+		if text == string(data) {
+			continue
+		}
+		if err := os.WriteFile(path+".tmp", []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(path+".tmp", path); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("rewrote %d block(s) of %s", len(blocks), file)
+	}
 }
 
-func checkBlock(t *testing.T, b Block, root, tmp string, run Run) {
+// checkBlock runs the commands of b and compares their output with the
+// block's; with -update it returns the block's lines with the output the
+// commands print (nil when they match).
+func checkBlock(t *testing.T, b Block, root, tmp string, run Run) []string {
 	t.Helper()
 	dir := root
-	var want, got []string
+	var want, got, lines []string
 	exit := 0
 	for _, l := range b.Lines {
 		c, ok := strings.CutPrefix(l, "$ ")
@@ -110,18 +142,20 @@ func checkBlock(t *testing.T, b Block, root, tmp string, run Run) {
 			want = append(want, l)
 			continue
 		}
+		lines = append(lines, l)
 		switch {
 		case strings.HasPrefix(c, "cd "):
 			dir = filepath.Join(dir, strings.TrimPrefix(c, "cd "))
 			continue
 		case c == "echo $?":
 			got = append(got, strconv.Itoa(exit))
+			lines = append(lines, strconv.Itoa(exit))
 			continue
 		}
 		rest, ok := strings.CutPrefix(c, "go run ")
 		if !ok {
 			t.Errorf("%s: block %q: cannot run %q in-process", b.File, b.Lines[0], c)
-			return
+			return nil
 		}
 		cmdline, pipeline := splitPipe(rest)
 		args := fields(cmdline)[1:] // the package path first
@@ -144,11 +178,19 @@ func checkBlock(t *testing.T, b Block, root, tmp string, run Run) {
 			}
 		}
 		out = strings.ReplaceAll(out, tmp+"/", "/tmp/")
-		got = append(got, strings.Split(strings.TrimRight(out, "\n"), "\n")...)
+		outLines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+		got = append(got, outLines...)
+		lines = append(lines, outLines...)
 	}
-	if d := cmp.Diff(strings.Join(want, "\n"), strings.Join(got, "\n")); d != "" {
-		t.Errorf("%s block %q is stale (-want +got):\n%s", b.File, b.Lines[0], d)
+	d := cmp.Diff(strings.Join(want, "\n"), strings.Join(got, "\n"))
+	switch {
+	case d == "":
+		return nil
+	case *update:
+		return lines
 	}
+	t.Errorf("%s block %q is stale (run go test -p 1 -update ./examples/... to rewrite; -want +got):\n%s", b.File, b.Lines[0], d)
+	return nil
 }
 
 // splitPipe splits a command line at its first unquoted "|".

@@ -61,6 +61,11 @@ func classify(der []byte) derType {
 	if t1 == cbasn1.OBJECT_IDENTIFIER {
 		return derContentInfo
 	}
+	if berPFX(der) {
+		// A PFX whose authSafe is in BER, which cryptobyte does not
+		// read: pkce does.
+		return derPFX
+	}
 	if !seq.ReadAnyASN1Element(&e2, &t2) {
 		return derUnknown
 	}

@@ -34,8 +34,11 @@
 //   - DER: one or more concatenated certificates, a certificate request, a
 //     private key, an encrypted private key, a PKCS#7 SignedData
 //     certificate bag (.p7b, .p7c; degenerate or signed, the signature not
-//     verified), or a PKCS#12 bundle (.p12, .pfx), opened with package
-//     pkce when the command has a password (key derivations capped, PK-4).
+//     verified), or a PKCS#12 bundle (.p12, .pfx; DER or BER), opened
+//     with package pkce when the command has a password (key derivations
+//     capped, PK-4): every entry of a keystore, each key with its
+//     certificate and chain (PK-3), then the certificate entries (see
+//     [BundleRole]).
 //
 // # Bounds
 //
@@ -47,11 +50,10 @@
 //
 // # What it does not do
 //
-// It does not read BER (indefinite lengths), which some PKCS#7 and PKCS#12
-// writers produce, nor Java's JKS and JCEKS keystores, nor OpenSSH keys; it
-// says so, and how to convert them. It does not verify PKCS#7 signatures.
-// A PKCS#12 bundle with more than one private key is refused (see
-// openPKCS12).
+// It does not read BER (indefinite lengths) other than PKCS#12 bundles
+// (NSS, Firefox and Bouncy Castle write them; pkce reads BER): a PKCS#7
+// bag in BER is refused. Nor does it read Java's JKS and JCEKS keystores,
+// nor OpenSSH keys; it says so, and how to convert them. It does not verify PKCS#7 signatures.
 package input
 
 import (
@@ -143,17 +145,20 @@ type Item struct {
 
 // BundleRole is the place of a certificate or a key in a PKCS#12 bundle.
 type BundleRole struct {
-	// Entry is the 1-based entry (a private key with its certificates)
-	// the item belongs to; 0 for a certificate outside every entry.
+	// Entry is the 1-based entry of the keystore the item belongs to, as
+	// pkce.DecodeEntries lists them: the key entries (a private key with
+	// its certificate and chain) first, then the certificate entries.
 	Entry int
-	// Role is "key" for the entry's private key, "leaf" for the
-	// certificate whose public key is the entry's key (PK-3), "chain" for
-	// the leaf's issuers, "other" for a certificate outside every chain,
-	// and "certificate" in a bundle without a key (a truststore).
+	// Role is "key" for a key entry's private key, "leaf" for the
+	// certificate whose public key is that key (PK-3), "chain" for the
+	// leaf's issuers found in the bundle, and "certificate" for the
+	// certificate of a certificate entry: one without a private key (a
+	// truststore's CA, or a certificate no key uses).
 	Role string
 	// KeyType names the entry's key ("RSA 2048"), or "" without one.
 	KeyType string
-	// Alias is the entry's friendlyName (the keytool alias), or "".
+	// Alias is the entry's friendlyName (the keytool alias), or "" when
+	// the bundle gives none (openssl pkcs12 -export without -name).
 	Alias string
 }
 

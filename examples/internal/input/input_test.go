@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,7 +130,7 @@ func TestFormats(t *testing.T) {
 		{name: "NUL bytes, as /dev/zero gives", in: "\x00\x00\x00\x00",
 			want: got{Errors: []string{"-: line 1: binary data that is not DER (a NUL byte in the text) (want anything)"}}},
 		{name: "BER indefinite length", in: "\x30\x80\x02\x01\x00\x00\x00",
-			want: got{Errors: []string{"-: byte 0: BER with indefinite lengths (want DER; convert it with openssl (e.g. openssl pkcs7 -inform DER -outform DER, openssl pkcs12 ... -export))"}}},
+			want: got{Errors: []string{"-: byte 0: BER with indefinite lengths (want DER; convert it with openssl (e.g. openssl pkcs7 -inform DER -outform DER))"}}},
 		{name: "a DER length over the block limit", in: "\x30\x84\x7f\xff\xff\xff",
 			want: got{Errors: []string{"-: byte 0: a DER element of 2147483653 bytes, larger than 8 MiB"}}},
 		{name: "a DER length of more than four bytes", in: "\x30\x88\x01\x02\x03\x04\x05\x06\x07\x08",
@@ -160,8 +161,7 @@ func TestFormats(t *testing.T) {
 }
 
 // TestPKCS12 opens bundles with a password: every certificate, and how the
-// key and certificates pair (PK-3); two keys are refused with words, not
-// listed (see openPKCS12).
+// key and certificates pair (PK-3).
 func TestPKCS12(t *testing.T) {
 	pw := func() ([]byte, error) { return []byte("Example2026"), nil }
 	for _, c := range []struct {
@@ -173,7 +173,7 @@ func TestPKCS12(t *testing.T) {
 			"certificate PKCS#12 certificate PKCS#12 certificate 1 #1 entry 1 leaf Ed25519",
 			"certificate PKCS#12 certificate PKCS#12 certificate 2 #2 entry 1 chain Ed25519",
 			"certificate PKCS#12 certificate PKCS#12 certificate 3 #3 entry 1 chain Ed25519"}},
-		{"PK-3 truststore", "truststore.p12", []string{"certificate PKCS#12 certificate PKCS#12 certificate 1 #1 entry 0 certificate "}},
+		{"PK-3 truststore", "truststore.p12", []string{"certificate PKCS#12 certificate PKCS#12 certificate 1 #1 entry 1 certificate "}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := &Reader{Password: pw}
@@ -193,14 +193,6 @@ func TestPKCS12(t *testing.T) {
 			}
 		})
 	}
-	t.Run("two keys", func(t *testing.T) {
-		g := collect(t, &Reader{Password: pw}, []string{td + "keystore.p12"}, every)
-		want := []string{td + "keystore.p12: PKCS#12 bundle: holds more than one private key (a keystore with several entries), " +
-			"which this build does not list yet; list its certificates with openssl pkcs12 -nokeys, or extract one entry with keytool -importkeystore -srcalias NAME"}
-		if d := cmp.Diff(want, g.Errors); d != "" {
-			t.Errorf("(-want +got):\n%s", d)
-		}
-	})
 	t.Run("wrong password", func(t *testing.T) {
 		g := collect(t, &Reader{Password: func() ([]byte, error) { return []byte("nope"), nil }}, []string{td + "leaf.p12"}, every)
 		if d := cmp.Diff([]string{td + "leaf.p12: PKCS#12 bundle: incorrect password"}, g.Errors); d != "" {
@@ -209,21 +201,26 @@ func TestPKCS12(t *testing.T) {
 	})
 }
 
-// TestPKCS12EveryEntry is what certinfo must do with a keystore of two
-// entries once package pkce lists entries (issue 12): every certificate,
-// each paired with its entry's key. LEAD: after the pkce merge, make
-// openPKCS12 use the entries API, and remove the Skip.
+// TestPKCS12EveryEntry reads a keystore of two entries (keytool's aliases
+// www and shop): every certificate, each paired with its entry's key and
+// named by its alias (PK-3).
 func TestPKCS12EveryEntry(t *testing.T) {
-	t.Skip("needs pkce's entries API (issue 12); openPKCS12 refuses two keys until then")
 	var items []string
 	r := &Reader{Password: func() ([]byte, error) { return []byte("Example2026"), nil }}
 	r.Read([]string{td + "keystore.p12"}, Handler{Want: every,
 		Item: func(it *Item) error {
-			items = append(items, fmt.Sprintf("%s entry %d %s", kindName[it.Kind], it.Bundle.Entry, it.Bundle.Role))
+			s := fmt.Sprintf("%s entry %d %s %q %s", kindName[it.Kind], it.Bundle.Entry, it.Bundle.Role, it.Bundle.Alias, it.Bundle.KeyType)
+			if it.Cert != nil {
+				s += " " + it.Cert.Subject.CommonName
+			}
+			items = append(items, s)
 			return nil
 		},
 		Error: func(err error) { t.Error(err) }, Skip: func(Skip) {}})
-	want := []string{"key entry 1 key", "certificate entry 1 leaf", "key entry 2 key", "certificate entry 2 leaf"}
+	want := []string{
+		`key entry 1 key "www" ECDSA P-256`, `certificate entry 1 leaf "www" ECDSA P-256 www.example.jp`,
+		`key entry 2 key "shop" ECDSA P-256`, `certificate entry 2 leaf "shop" ECDSA P-256 shop.example.jp`,
+	}
 	if d := cmp.Diff(want, items); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
 	}
@@ -333,5 +330,36 @@ func TestClean(t *testing.T) {
 		if got := clean(errors.New(in)); got != want {
 			t.Errorf("clean(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestPKCS12BER reads PKCS#12 bundles in BER, as Bouncy Castle and NSS
+// write them (indefinite lengths in the containers): the input layer hands
+// them to pkce, which reads BER, and lists every entry. The vector is
+// package pkce's (pkce/testdata/interop, Bouncy Castle 1.72's default
+// KeyStore.store(): two aliases, alice and bob).
+func TestPKCS12BER(t *testing.T) {
+	const bc = "../../../pkce/testdata/interop/bc-default.p12"
+	r := &Reader{Password: func() ([]byte, error) { return []byte("Passw0rd1"), nil }}
+	var items []string
+	err := r.Read([]string{bc}, Handler{Want: every,
+		Item: func(it *Item) error {
+			items = append(items, fmt.Sprintf("%s entry %d %s %q", kindName[it.Kind], it.Bundle.Entry, it.Bundle.Role, it.Bundle.Alias))
+			return nil
+		},
+		Error: func(err error) { t.Error(err) }, Skip: func(Skip) {}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) < 4 || items[0] != `key entry 1 key "alice"` || !slices.Contains(items, `key entry 2 key "bob"`) {
+		t.Errorf("items %q: want the keys of alice and bob, each with its certificates", items)
+	}
+	// Without a password, the BER bundle is handed on whole, unopened.
+	var p12 []*Item
+	(&Reader{}).Read([]string{bc}, Handler{Want: every, Item: func(it *Item) error { p12 = append(p12, it); return nil },
+		Error: func(err error) { t.Error(err) }, Skip: func(Skip) {}})
+	data, _ := os.ReadFile(bc)
+	if len(p12) != 1 || p12[0].Kind != KindPKCS12 || !bytes.Equal(p12[0].DER, data) {
+		t.Errorf("without a password: %d items, want the one bundle, unopened and whole", len(p12))
 	}
 }

@@ -412,7 +412,13 @@ func (s *scanner) readDER() error {
 		hlen, length := 2, int64(head[1])
 		switch {
 		case head[1] == 0x80:
-			return s.errorf(where, start == 0, "DER; convert it with openssl (e.g. openssl pkcs7 -inform DER -outform DER, openssl pkcs12 ... -export)",
+			if p, _ := s.br.Peek(6); start == 0 && berPFX(p) {
+				// A PKCS#12 bundle in BER, as NSS and Bouncy Castle
+				// write them: pkce reads BER; the bundle is the whole
+				// input.
+				return s.berBundle(where)
+			}
+			return s.errorf(where, start == 0, "DER; convert it with openssl (e.g. openssl pkcs7 -inform DER -outform DER)",
 				"BER with indefinite lengths")
 		case head[1] > 0x84:
 			return s.errorf(where, start == 0, s.h.WantText, "a DER length of %d bytes' size", head[1]&0x7f)
@@ -451,6 +457,36 @@ func (s *scanner) readDER() error {
 			return err
 		}
 	}
+}
+
+// berPFX reports whether b starts a PKCS#12 PFX (RFC 7292 4), in DER or in
+// BER: a SEQUENCE, with a definite or an indefinite length, whose first
+// field is the version, 3, followed by a SEQUENCE (the authSafe
+// ContentInfo). No other structure read here starts so: private keys have
+// version 0 or 1.
+func berPFX(b []byte) bool {
+	if len(b) < 2 || b[0] != 0x30 {
+		return false
+	}
+	i := 2
+	if b[1] > 0x80 {
+		i += int(b[1] & 0x7f)
+	}
+	return len(b) >= i+4 && b[i] == 0x02 && b[i+1] == 0x01 && b[i+2] == 0x03 && b[i+3] == 0x30
+}
+
+// berBundle reads the rest of the input, at most Limits.Block bytes, as a
+// PKCS#12 bundle in BER, and hands it to pkcs12.
+func (s *scanner) berBundle(where string) error {
+	data, err := io.ReadAll(io.LimitReader(s.br, int64(s.r.Limits.Block)+1))
+	s.off += int64(len(data))
+	if err != nil {
+		return s.readErr(where, err)
+	}
+	if len(data) > s.r.Limits.Block {
+		return s.errorf(where, false, "", "a BER element larger than %s", size(int64(s.r.Limits.Block)))
+	}
+	return s.pkcs12(data, where)
 }
 
 // trailing checks that only whitespace follows the last DER element.
