@@ -103,7 +103,7 @@ func ExampleParse_twelveHour() {
 	// Output:
 	// 2012-12-11 03:05:09 +0000 UTC <nil>
 	// 2012-12-11 03:05:09 +0000 UTC <nil>
-	// 0001-01-01 00:00:00 +0000 UTC tz: parsing "2012年12月11日 午後12時05分09秒": hour out of range for a 12-hour clock "午後12時05分09秒"
+	// 0001-01-01 00:00:00 +0000 UTC tz: parsing "2012年12月11日 午後12時05分09秒": invalid 12-hour clock time "午後12時05分09秒"
 }
 
 // A date line that `date` printed on a host in Chicago: CST is refused by

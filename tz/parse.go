@@ -41,12 +41,13 @@ const (
 	// It is refused unless the caller opts into a reading ([Parser]
 	// USZones) or a numeric offset written beside it says which one.
 	ReasonAmbiguousZone
-	// ReasonTwelveHour results when a 12-hour time has an hour its marker
-	// does not allow: over 12 with AM or PM ("13:00:00 PM"), or 12 or more
-	// with 午前 or 午後, which Japanese writes both ways ("午前12時" is noon
-	// under the 1872 proclamation, midnight in glibc's ja_JP); or when it
-	// has two markers ("午後1:05 PM"), or a marker where the form allows
-	// none ("2012-12-10T08:59:59 AM").
+	// ReasonTwelveHour results when a 12-hour clock time is invalid: its
+	// hour is one its marker (AM, PM, 午前, 午後) does not allow, over 12
+	// with AM or PM ("13:00:00 PM"), or 12 or more with 午前 or 午後, which
+	// Japanese writes both ways ("午前12時" is noon under the 1872
+	// proclamation, midnight in glibc's ja_JP); or it has two markers
+	// ("午後1:05 PM"), or a marker where the form allows none
+	// ("2012-12-10T08:59:59 AM").
 	ReasonTwelveHour
 )
 
@@ -60,7 +61,7 @@ var reasonText = [...]string{
 	ReasonBadOffset:     "bad UTC offset",
 	ReasonTrailingText:  "unexpected text after timestamp",
 	ReasonAmbiguousZone: "ambiguous zone abbreviation",
-	ReasonTwelveHour:    "hour out of range for a 12-hour clock",
+	ReasonTwelveHour:    "invalid 12-hour clock time",
 }
 
 // String returns the reason in words, as the error message uses it.

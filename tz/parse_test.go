@@ -295,8 +295,8 @@ func TestParseErrorMessage(t *testing.T) {
 		"Mon Dec 10 17:59:59 CST 2012": `tz: parsing "Mon Dec 10 17:59:59 CST 2012": ambiguous zone abbreviation "CST" (-06:00 US Central, -05:00 Cuba, +08:00 China and Taiwan)`,
 		"2012-12-10 23:59:59 ist":      `tz: parsing "2012-12-10 23:59:59 ist": ambiguous zone abbreviation "ist" (+05:30 India, +01:00 Ireland, +02:00 Israel)`,
 		"Tue Dec 11 13:05 PM JST 2012": `tz: parsing "Tue Dec 11 13:05 PM JST 2012": unrecognized timestamp syntax`,
-		"12/11/2012 13:05:09 PM JST":   `tz: parsing "12/11/2012 13:05:09 PM JST": hour out of range for a 12-hour clock "13:05:09 PM"`,
-		"2012-12-11T08:59:59 AM JST":   `tz: parsing "2012-12-11T08:59:59 AM JST": hour out of range for a 12-hour clock "AM"`,
+		"12/11/2012 13:05:09 PM JST":   `tz: parsing "12/11/2012 13:05:09 PM JST": invalid 12-hour clock time "13:05:09 PM"`,
+		"2012-12-11T08:59:59 AM JST":   `tz: parsing "2012-12-11T08:59:59 AM JST": invalid 12-hour clock time "AM"`,
 	} {
 		if _, err := Parse(in); err == nil || err.Error() != want {
 			t.Errorf("TV-4 error = %v, want %s", err, want)
