@@ -2,10 +2,11 @@ package contract
 
 import (
 	"crypto/x509"
-	"math/big"
 	"time"
 
 	"github.com/certlife/certlife/tz"
+
+	"github.com/certlife/certlife/internal/serial"
 )
 
 // A Contract is one extended-support contract, the thing a client
@@ -387,7 +388,7 @@ func (e *AccessError) Error() string {
 	switch e.Reason {
 	case ReasonNotBound:
 		if e.Cert != nil && e.Cert.SerialNumber != nil {
-			msg += " (certificate serial " + serialText(e.Cert.SerialNumber) + ")"
+			msg += " (certificate serial " + serial.Hex(e.Cert.SerialNumber) + ")"
 		}
 	case ReasonContractNotStarted:
 		msg += ": starts at " + rfc3339(e.Limit)
@@ -408,28 +409,4 @@ func (e *AccessError) Error() string {
 // Is reports whether target is [ErrRevoked] and e says the contract ended.
 func (e *AccessError) Is(target error) bool {
 	return target == ErrRevoked && e.Reason == ReasonContractEnded
-}
-
-// serialText writes a serial number in messages as colon-separated
-// lower-case hex bytes, as openssl x509 -text prints long serials and as
-// the example commands print every serial ("0c:20:26"), so that a serial in
-// a message can be found in their output; a negative serial (which RFC
-// 5280 4.1.2.2 forbids) has a leading '-'.
-func serialText(n *big.Int) string {
-	const hexDigits = "0123456789abcdef"
-	bs := n.Bytes()
-	if len(bs) == 0 {
-		bs = []byte{0}
-	}
-	b := make([]byte, 0, 3*len(bs)+1)
-	if n.Sign() < 0 {
-		b = append(b, '-')
-	}
-	for i, x := range bs {
-		if i > 0 {
-			b = append(b, ':')
-		}
-		b = append(b, hexDigits[x>>4], hexDigits[x&15])
-	}
-	return string(b)
 }

@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+
+	"github.com/certlife/certlife/internal/serial"
 )
 
 // ARICertID returns the ACME Renewal Information identifier of cert
@@ -34,13 +36,13 @@ func ARICertID(cert *x509.Certificate) (string, error) {
 		return "", &Error{Reason: ReasonNoKeyID, Detail: "nil certificate"}
 	}
 	if len(cert.AuthorityKeyId) == 0 {
-		serial := "certificate"
+		what := "certificate"
 		if cert.SerialNumber != nil {
-			serial += " serial " + serialText(cert.SerialNumber)
+			what += " serial " + serial.Hex(cert.SerialNumber)
 		}
-		return "", &Error{Reason: ReasonNoKeyID, Detail: serial + " has no keyIdentifier to name it by (RFC 9773 section 4.1)"}
+		return "", &Error{Reason: ReasonNoKeyID, Detail: what + " has no keyIdentifier to name it by (RFC 9773 section 4.1)"}
 	}
-	serial, ok := rawSerial(cert.RawTBSCertificate)
+	raw, ok := rawSerial(cert.RawTBSCertificate)
 	if !ok {
 		if cert.SerialNumber == nil {
 			return "", &Error{Reason: ReasonNoKeyID, Detail: "certificate has no serial number"}
@@ -52,10 +54,10 @@ func ARICertID(cert *x509.Certificate) (string, error) {
 		s := cryptobyte.String(der)
 		var content cryptobyte.String
 		s.ReadASN1(&content, cbasn1.INTEGER)
-		serial = content
+		raw = content
 	}
 	enc := base64.RawURLEncoding
-	return enc.EncodeToString(cert.AuthorityKeyId) + "." + enc.EncodeToString(serial), nil
+	return enc.EncodeToString(cert.AuthorityKeyId) + "." + enc.EncodeToString(raw), nil
 }
 
 // rawSerial returns the content octets of the serialNumber INTEGER of a

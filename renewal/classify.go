@@ -3,11 +3,12 @@ package renewal
 import (
 	"crypto/sha256"
 	"math"
-	"math/big"
 	"strconv"
 	"time"
 
 	"github.com/certlife/certlife/internal/keys"
+
+	"github.com/certlife/certlife/internal/serial"
 )
 
 // Kind is the category of an application: new or renewal.
@@ -387,37 +388,13 @@ func decide(app Application, p Policy, c config, name []string, ascii bool, l lo
 }
 
 // describe names a held certificate in messages: its name and, when
-// known, its serial number as serialText writes it.
+// known, its serial number as [serial.Hex] writes it (colon-separated hex).
 func describe(h *Held) string {
 	s := strconv.Quote(displayName(&h.Subject, h.DNSNames))
 	if h.SerialNumber != nil {
-		s += " (serial " + serialText(h.SerialNumber) + ")"
+		s += " (serial " + serial.Hex(h.SerialNumber) + ")"
 	}
 	return s
-}
-
-// serialText writes a serial number in messages as colon-separated
-// lower-case hex bytes, as openssl x509 -text prints long serials and as
-// the example commands print every serial ("20:25:12:10:01"), so that a
-// serial in a message can be found in their output; a negative serial
-// (which RFC 5280 4.1.2.2 forbids) has a leading '-'.
-func serialText(n *big.Int) string {
-	const hexDigits = "0123456789abcdef"
-	bs := n.Bytes()
-	if len(bs) == 0 {
-		bs = []byte{0}
-	}
-	b := make([]byte, 0, 3*len(bs)+1)
-	if n.Sign() < 0 {
-		b = append(b, '-')
-	}
-	for i, x := range bs {
-		if i > 0 {
-			b = append(b, ':')
-		}
-		b = append(b, hexDigits[x>>4], hexDigits[x&15])
-	}
-	return string(b)
 }
 
 // Inventory indexes held certificates so that [Inventory.Classify] costs

@@ -4,7 +4,6 @@ import (
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"errors"
-	"math/big"
 	"reflect"
 	"testing"
 	"time"
@@ -689,26 +688,5 @@ func TestClassifyParsedSubject(t *testing.T) {
 				t.Errorf("Classify() mismatch (-want +got):\n%s", diff)
 			}
 		})
-	}
-}
-
-// TestSerialText checks how messages write serial numbers: colon-separated
-// lower-case hex bytes, as the example commands print every serial.
-func TestSerialText(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		n    *big.Int
-		want string
-	}{
-		{"zero is one byte", big.NewInt(0), "00"},
-		{"one byte gets its leading zero", big.NewInt(1), "01"},
-		{"the sample's serial", big.NewInt(0x2025121001), "20:25:12:10:01"},
-		{"a 20-byte serial", new(big.Int).SetBytes([]byte{0x8c, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 0xff}),
-			"8c:01:02:03:04:05:06:07:08:09:0a:0b:0c:0d:0e:0f:10:11:12:ff"},
-		{"a negative serial (RFC 5280 forbids it) keeps its sign", big.NewInt(-0x1234), "-12:34"},
-	} {
-		if got := serialText(c.n); got != c.want {
-			t.Errorf("%s: serialText(%v) = %q, want %q", c.name, c.n, got, c.want)
-		}
 	}
 }

@@ -9,34 +9,18 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+
+	"github.com/certlife/certlife/internal/serial"
 )
 
 const hexLower = "0123456789abcdef"
 
 // Serial returns a serial number as colon-separated lower-case hex bytes,
 // as openssl x509 -text prints serials longer than eight bytes
-// ("20:11:12:10"); a negative serial (which RFC 5280 4.1.2.2 forbids, but
+// ("20:11:12:10"), the one way the library's messages print them too
+// (internal/serial); a negative serial (which RFC 5280 4.1.2.2 forbids, but
 // which exists) has a leading '-'.
-func Serial(n *big.Int) string {
-	if n == nil {
-		return ""
-	}
-	bs := n.Bytes()
-	if len(bs) == 0 {
-		bs = []byte{0}
-	}
-	b := make([]byte, 0, 3*len(bs)+1)
-	if n.Sign() < 0 {
-		b = append(b, '-')
-	}
-	for i, x := range bs {
-		if i > 0 {
-			b = append(b, ':')
-		}
-		b = append(b, hexLower[x>>4], hexLower[x&15])
-	}
-	return string(b)
-}
+func Serial(n *big.Int) string { return serial.Hex(n) }
 
 // Fingerprint returns the SHA-256 fingerprint of a DER certificate as
 // openssl x509 -fingerprint -sha256 prints it: colon-separated upper-case
