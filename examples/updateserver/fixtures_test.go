@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certlife/certlife/examples/internal/clitest"
 	"github.com/certlife/certlife/pkce"
 	"github.com/certlife/certlife/tz"
 	"github.com/google/go-cmp/cmp"
@@ -109,7 +110,7 @@ func TestFixtures(t *testing.T) {
 	files, ca, client := fixtures(t)
 	for name, want := range files {
 		path := filepath.Join("testdata", name)
-		if *update {
+		if clitest.Updating() {
 			if err := os.WriteFile(path, want, 0o644); err != nil {
 				t.Fatal(err)
 			}

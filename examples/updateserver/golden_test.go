@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -19,12 +18,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/certlife/certlife/examples/internal/clitest"
 )
-
-// update is the -update flag: rewrite the golden files and fixtures
-// instead of comparing.
-var update = flag.Bool("update", false, "rewrite testdata/golden and the PEM fixtures")
 
 // A request is one client's request to the running server.
 type request struct {
@@ -75,23 +70,7 @@ func TestGolden(t *testing.T) {
 	for _, s := range sessions {
 		t.Run(s.name, func(t *testing.T) {
 			got := s.run(t)
-			path := filepath.Join("testdata", "golden", strings.ReplaceAll(s.name, " ", "_")+".txt")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
-			}
+			clitest.Golden(t, s.name, got)
 		})
 	}
 }

@@ -121,7 +121,15 @@ func Check(t *testing.T, name string, run Run, c Case) Result {
 // golden compares got with the case's golden file, or rewrites it.
 func golden(t *testing.T, c Case, got string) {
 	t.Helper()
-	path := GoldenPath(c.Name)
+	Golden(t, c.Name, got)
+}
+
+// Golden compares got with the golden file of the case called name
+// (GoldenPath), or rewrites it under -update; commands whose tests are not
+// Cases (a server's sessions) use it directly.
+func Golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := GoldenPath(name)
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
