@@ -13,8 +13,6 @@ import (
 	"github.com/certlife/certlife/internal/serial"
 )
 
-const hexLower = "0123456789abcdef"
-
 // Serial returns a serial number as colon-separated lower-case hex bytes,
 // as openssl x509 -text prints serials longer than eight bytes
 // ("20:11:12:10"), the one way the library's messages print them too
