@@ -18,6 +18,17 @@ import (
 )
 
 // utc returns the UTC instant y-m-d h:mi:s.
+// The first instants of the TV-6 steps, shared by the tables that test
+// them: "after 2016-07-01" and "after 2018-03-01" start the next day (UTC).
+var (
+	s39  = utc(2016, 7, 2, 0, 0, 0)
+	s825 = utc(2018, 3, 2, 0, 0, 0)
+	s398 = utc(2020, 9, 1, 0, 0, 0)
+	s200 = utc(2026, 3, 15, 0, 0, 0)
+	s100 = utc(2027, 3, 15, 0, 0, 0)
+	s47  = utc(2029, 3, 15, 0, 0, 0)
+)
+
 func utc(y int, m time.Month, d, h, mi, s int) time.Time {
 	return time.Date(y, m, d, h, mi, s, 0, time.UTC)
 }

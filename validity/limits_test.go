@@ -27,12 +27,6 @@ func TestTLSServerLimit(t *testing.T) {
 		d100    = limitKey{100, 99, 0}
 		d47     = limitKey{47, 46, 0}
 		ns      = time.Nanosecond
-		s39     = utc(2016, 7, 2, 0, 0, 0)
-		s825    = utc(2018, 3, 2, 0, 0, 0)
-		s398    = utc(2020, 9, 1, 0, 0, 0)
-		s200    = utc(2026, 3, 15, 0, 0, 0)
-		s100    = utc(2027, 3, 15, 0, 0, 0)
-		s47     = utc(2029, 3, 15, 0, 0, 0)
 		jstS200 = jst(2026, 3, 15, 9, 0, 0)
 	)
 	tests := []struct {
@@ -184,8 +178,6 @@ func TestValidationReuse(t *testing.T) {
 	var (
 		r825   = utc(2018, 3, 1, 0, 0, 0)
 		dcv398 = utc(2021, 10, 1, 0, 0, 0)
-		s200   = utc(2026, 3, 15, 0, 0, 0)
-		s100   = utc(2027, 3, 15, 0, 0, 0)
 		s10    = utc(2029, 3, 15, 0, 0, 0)
 	)
 	tests := []struct {

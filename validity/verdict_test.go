@@ -37,15 +37,9 @@ type verdictCase struct {
 
 func TestCheckTLSServerPeriod(t *testing.T) {
 	var (
-		s39  = utc(2016, 7, 2, 0, 0, 0)
-		s825 = utc(2018, 3, 2, 0, 0, 0)
-		s398 = utc(2020, 9, 1, 0, 0, 0)
-		s200 = utc(2026, 3, 15, 0, 0, 0)
-		s100 = utc(2027, 3, 15, 0, 0, 0)
-		s47  = utc(2029, 3, 15, 0, 0, 0)
-		y17  = utc(2017, 1, 1, 0, 0, 0)
-		y19  = utc(2019, 1, 1, 0, 0, 0)
-		m39  = utc(2020, 4, 1, 0, 0, 0).Sub(y17) // 39 months from 2017-01-01: 1186 days
+		y17 = utc(2017, 1, 1, 0, 0, 0)
+		y19 = utc(2019, 1, 1, 0, 0, 0)
+		m39 = utc(2020, 4, 1, 0, 0, 0).Sub(y17) // 39 months from 2017-01-01: 1186 days
 	)
 	const (
 		na   = validity.OutcomeNotApplicable
