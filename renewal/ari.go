@@ -1,14 +1,18 @@
 package renewal
 
 import (
+	"bytes"
 	"crypto/x509"
 	"encoding/asn1"
 	"encoding/base64"
 	"encoding/json"
+	"io"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
@@ -103,10 +107,15 @@ const (
 // It is strict where RFC 9773 is: suggestedWindow is required with both
 // timestamps in RFC 3339, and "A RenewalInfo object in which the end
 // timestamp equals or precedes the start timestamp is invalid". It also
-// refuses input over 64 KiB, a JSON value that is not an object, fields of
-// the wrong JSON type, trailing data, and an explanationURL that is not an
-// absolute http or https URL of at most 2048 bytes. Unknown fields are
-// ignored, as JSON extensions should be. The caller fetches the JSON: this
+// refuses input over 64 KiB or not in UTF-8, a JSON value that is not an
+// object, members of the wrong JSON type, trailing data, a member it reads
+// named twice in its object (RFC 8259 section 4 leaves the reading of
+// {"start": "…", "start": "…"} to the implementation), and an
+// explanationURL that is not an absolute http or https URL of at most 2048
+// bytes. Member names are matched exactly, as JSON's are: "SuggestedWindow"
+// is an unknown member, though encoding/json would take it for
+// suggestedWindow. Unknown members are ignored, as JSON extensions should
+// be. The caller fetches the JSON: this
 // package does no network I/O.
 //
 // Every error is an [*Error] with ReasonBadRenewalInfo; RFC 9773 section
@@ -119,45 +128,150 @@ func ParseRenewalInfo(data []byte) (RenewalInfo, error) {
 	if len(data) > maxRenewalInfoSize {
 		return bad(strconv.Itoa(len(data)) + " bytes is larger than " + strconv.Itoa(maxRenewalInfoSize))
 	}
-	var raw struct {
-		SuggestedWindow *struct {
-			Start *string `json:"start"`
-			End   *string `json:"end"`
-		} `json:"suggestedWindow"`
-		ExplanationURL *string `json:"explanationURL"`
+	if !utf8.Valid(data) {
+		return bad("not UTF-8 text (RFC 8259 section 8.1)")
 	}
 	if t := strings.TrimLeft(string(data), " \t\r\n"); !strings.HasPrefix(t, "{") {
 		return bad("not a JSON object")
 	}
-	if err := json.Unmarshal(data, &raw); err != nil {
+	if msg := checkJSON(data); msg != "" {
+		return bad(msg)
+	}
+	// Members are looked up by their exact names: encoding/json would also
+	// take "SuggestedWindow" or "START" for them.
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
 		return bad(jsonError(err))
 	}
-	w := raw.SuggestedWindow
-	if w == nil {
+	rawWindow, ok := top["suggestedWindow"]
+	if !ok || string(rawWindow) == "null" {
 		return bad("no suggestedWindow")
 	}
-	if w.Start == nil || w.End == nil {
-		return bad("suggestedWindow lacks start or end")
+	var window map[string]json.RawMessage
+	if err := json.Unmarshal(rawWindow, &window); err != nil || window == nil {
+		return bad("suggestedWindow is a JSON " + jsonKind(rawWindow) + ", not an object")
+	}
+	var start, end string
+	for _, m := range []struct {
+		name string
+		to   *string
+		raw  json.RawMessage
+	}{{"start", &start, window["start"]}, {"end", &end, window["end"]}} {
+		if m.raw == nil || string(m.raw) == "null" {
+			return bad("suggestedWindow lacks start or end")
+		}
+		if err := json.Unmarshal(m.raw, m.to); err != nil {
+			return bad("suggestedWindow." + m.name + " is a JSON " + jsonKind(m.raw) + ", not a string")
+		}
 	}
 	var ri RenewalInfo
 	var err error
-	if ri.Start, err = parseRFC3339(*w.Start); err != nil {
-		return bad("suggestedWindow.start " + strconv.Quote(clip(*w.Start)) + " is not an RFC 3339 timestamp")
+	if ri.Start, err = parseRFC3339(start); err != nil {
+		return bad("suggestedWindow.start " + strconv.Quote(clip(start)) + " is not an RFC 3339 timestamp")
 	}
-	if ri.End, err = parseRFC3339(*w.End); err != nil {
-		return bad("suggestedWindow.end " + strconv.Quote(clip(*w.End)) + " is not an RFC 3339 timestamp")
+	if ri.End, err = parseRFC3339(end); err != nil {
+		return bad("suggestedWindow.end " + strconv.Quote(clip(end)) + " is not an RFC 3339 timestamp")
 	}
 	if !ri.End.After(ri.Start) {
 		return bad("suggestedWindow.end " + ri.End.UTC().Format(time.RFC3339Nano) + " is not after start " +
 			ri.Start.UTC().Format(time.RFC3339Nano))
 	}
-	if u := raw.ExplanationURL; u != nil {
-		if msg := checkURL(*u); msg != "" {
-			return bad("explanationURL " + strconv.Quote(clip(*u)) + " " + msg)
+	if raw, ok := top["explanationURL"]; ok && string(raw) != "null" {
+		var u string
+		if err := json.Unmarshal(raw, &u); err != nil {
+			return bad("explanationURL is a JSON " + jsonKind(raw) + ", not a string")
 		}
-		ri.ExplanationURL = *u
+		if msg := checkURL(u); msg != "" {
+			return bad("explanationURL " + strconv.Quote(clip(u)) + " " + msg)
+		}
+		ri.ExplanationURL = u
 	}
 	return ri, nil
+}
+
+// checkJSON returns what makes data, at most maxRenewalInfoSize bytes,
+// unfit to be read as a renewalInfo object, or "": a syntax error, or a
+// member this package reads (suggestedWindow, explanationURL, and start and
+// end in suggestedWindow) named twice in its object. RFC 8259 section 4:
+// "The names within an object SHOULD be unique", and where they are not,
+// "many implementations report the last name/value pair only" while
+// others take the first; a window that would depend on the reader is
+// refused. Repeated names elsewhere, in extensions, are left alone.
+func checkJSON(data []byte) string {
+	type frame struct {
+		path       string          // "" for the top object, "suggestedWindow" for its window
+		names      map[string]bool // nil in an array
+		expectName bool            // in an object, the next token is a name or '}'
+		last       string          // the name whose value comes next
+	}
+	read := map[string][]string{"": {"suggestedWindow", "explanationURL"}, "suggestedWindow": {"start", "end"}}
+	var open []frame
+	// afterValue records that the innermost object's member has its value.
+	afterValue := func() {
+		if n := len(open); n > 0 && open[n-1].names != nil {
+			open[n-1].expectName = true
+		}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return ""
+		}
+		if err != nil {
+			return jsonError(err)
+		}
+		if n := len(open); n > 0 && open[n-1].expectName {
+			if name, ok := tok.(string); ok {
+				f := &open[n-1]
+				if f.names[name] && slices.Contains(read[f.path], name) {
+					path := name
+					if f.path != "" {
+						path = f.path + "." + name
+					}
+					return path + " appears twice (RFC 8259 section 4)"
+				}
+				f.names[name] = true
+				f.expectName, f.last = false, name
+				continue
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			path := "-" // an object nobody reads
+			if len(open) == 0 {
+				path = ""
+			} else if f := open[len(open)-1]; f.names != nil && f.path == "" && f.last == "suggestedWindow" {
+				path = "suggestedWindow"
+			}
+			open = append(open, frame{path: path, names: map[string]bool{}, expectName: true})
+		case json.Delim('['):
+			open = append(open, frame{path: "-"})
+		case json.Delim('}'), json.Delim(']'):
+			open = open[:len(open)-1]
+			afterValue()
+		default:
+			afterValue()
+		}
+	}
+}
+
+// jsonKind names the JSON type of a raw value for messages.
+func jsonKind(raw json.RawMessage) string {
+	switch raw[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "number"
 }
 
 // jsonError describes a JSON error without Go type names.

@@ -21,6 +21,8 @@ func TestParseRenewalInfo(t *testing.T) {
 		in   string
 		want RenewalInfo
 		bad  bool
+		// detail, when set, is the error's Detail.
+		detail string
 	}{
 		{name: "RN-13 RFC 9773 section 4.2 example",
 			in:   `{"suggestedWindow": {"start": "2021-01-03T00:00:00Z", "end": "2021-01-07T00:00:00Z"}, "explanationURL": "https://example.com/docs/ari"}`,
@@ -38,7 +40,8 @@ func TestParseRenewalInfo(t *testing.T) {
 		{name: "RN-13 no suggestedWindow", bad: true, in: `{"explanationURL": "https://example.com/"}`},
 		{name: "RN-13 no end", bad: true, in: `{"suggestedWindow": {"start": "2026-10-30T00:00:00Z"}}`},
 		{name: "RN-13 a timestamp without an offset", bad: true, in: `{"suggestedWindow": {"start": "2026-10-30T00:00:00", "end": "2026-11-01T00:00:00Z"}}`},
-		{name: "RN-13 a timestamp that is a number", bad: true, in: `{"suggestedWindow": {"start": 1, "end": "2026-11-01T00:00:00Z"}}`},
+		{name: "RN-13 a timestamp that is a number", bad: true, in: `{"suggestedWindow": {"start": 1, "end": "2026-11-01T00:00:00Z"}}`,
+			detail: "suggestedWindow.start is a JSON number, not a string"},
 		{name: "RN-13 a relative explanationURL", bad: true, in: `{"suggestedWindow": {"start": "2026-10-30T00:00:00Z", "end": "2026-11-01T00:00:00Z"}, "explanationURL": "/docs"}`},
 		{name: "RN-13 a javascript: explanationURL", bad: true, in: `{"suggestedWindow": {"start": "2026-10-30T00:00:00Z", "end": "2026-11-01T00:00:00Z"}, "explanationURL": "javascript:alert(1)"}`},
 		{name: "RN-13 not an object", bad: true, in: `[1]`},
@@ -46,6 +49,33 @@ func TestParseRenewalInfo(t *testing.T) {
 		{name: "RN-13 trailing data", bad: true, in: `{"suggestedWindow": {"start": "2026-10-30T00:00:00Z", "end": "2026-11-01T00:00:00Z"}} {}`},
 		{name: "RN-13 truncated", bad: true, in: `{"suggestedWindow": {"start": "2026-10-30T00:00:00Z"`},
 		{name: "RN-13 empty", bad: true, in: ``},
+		{name: "RN-13 suggestedWindow twice: the reading would depend on the parser", bad: true,
+			in:     `{"suggestedWindow": {"start": "2026-10-30T00:00:00Z", "end": "2026-11-01T00:00:00Z"}, "suggestedWindow": {"start": "2026-12-30T00:00:00Z", "end": "2027-01-01T00:00:00Z"}}`,
+			detail: "suggestedWindow appears twice (RFC 8259 section 4)"},
+		{name: "RN-13 start twice in the window", bad: true,
+			in:     `{"suggestedWindow": {"start": "2026-10-30T00:00:00Z", "end": "2026-11-01T00:00:00Z", "start": "2026-10-31T00:00:00Z"}}`,
+			detail: "suggestedWindow.start appears twice (RFC 8259 section 4)"},
+		{name: "RN-13 explanationURL twice", bad: true,
+			in:     `{"explanationURL": "https://a.example/", "suggestedWindow": {"start": "2026-10-30T00:00:00Z", "end": "2026-11-01T00:00:00Z"}, "explanationURL": "https://b.example/"}`,
+			detail: "explanationURL appears twice (RFC 8259 section 4)"},
+		{name: "RN-13 repeated names in an extension and the same names at other levels are left alone",
+			in:   `{"x": {"start": 1, "start": 2}, "start": "no", "suggestedWindow": {"start": "2026-10-30T00:00:00Z", "end": "2026-11-01T00:00:00Z", "w": {"end": [1, {"end": 2, "end": 3}]}}}`,
+			want: RenewalInfo{Start: utc(2026, 10, 30, 0, 0, 0), End: utc(2026, 11, 1, 0, 0, 0)}},
+		{name: "RN-13 member names are matched exactly: SuggestedWindow is not suggestedWindow", bad: true,
+			in:     `{"SuggestedWindow": {"start": "2026-10-30T00:00:00Z", "end": "2026-11-01T00:00:00Z"}}`,
+			detail: "no suggestedWindow"},
+		{name: "RN-13 member names are matched exactly: START is not start", bad: true,
+			in:     `{"suggestedWindow": {"START": "2026-10-30T00:00:00Z", "end": "2026-11-01T00:00:00Z"}}`,
+			detail: "suggestedWindow lacks start or end"},
+		{name: "RN-13 suggestedWindow null", bad: true, in: `{"suggestedWindow": null}`, detail: "no suggestedWindow"},
+		{name: "RN-13 suggestedWindow an array", bad: true, in: `{"suggestedWindow": ["2026-10-30T00:00:00Z"]}`,
+			detail: "suggestedWindow is a JSON array, not an object"},
+		{name: "RN-13 explanationURL a number", bad: true,
+			in:     `{"suggestedWindow": {"start": "2026-10-30T00:00:00Z", "end": "2026-11-01T00:00:00Z"}, "explanationURL": 7}`,
+			detail: "explanationURL is a JSON number, not a string"},
+		{name: "RN-13 not UTF-8 (RFC 8259 section 8.1)", bad: true,
+			in:     "{\"suggestedWindow\": {\"start\": \"2026-10-30T00:00:00Z\", \"end\": \"2026-11-01T00:00:00Z\"}, \"explanationURL\": \"https://a.example/\xff\"}",
+			detail: "not UTF-8 text (RFC 8259 section 8.1)"},
 		{name: "RN-13 larger than 64 KiB", bad: true, in: `{"suggestedWindow": {"start": "2026-10-30T00:00:00Z", "end": "2026-11-01T00:00:00Z"}, "pad": "` + strings.Repeat("x", 70000) + `"}`},
 	}
 	for _, tt := range tests {
@@ -55,6 +85,9 @@ func TestParseRenewalInfo(t *testing.T) {
 				var e *Error
 				if !errors.As(err, &e) || e.Reason != ReasonBadRenewalInfo {
 					t.Fatalf("ParseRenewalInfo() = %v, %v; want ReasonBadRenewalInfo", got, err)
+				}
+				if tt.detail != "" && e.Detail != tt.detail {
+					t.Errorf("Detail = %q, want %q", e.Detail, tt.detail)
 				}
 				return
 			}
@@ -214,6 +247,8 @@ var renewalInfoSeeds = []string{
 	`{"suggestedWindow": {"start": "2026-10-30T09:00:00.5+09:00", "end": "2026-11-01T00:00:00Z"}}`,
 	`{"suggestedWindow": {"start": "2026-11-01T00:00:00Z", "end": "2026-10-30T00:00:00Z"}}`,
 	`{"suggestedWindow": {"start": 1}}`,
+	`{"suggestedWindow": {"start": "2026-10-30T00:00:00Z", "end": "2026-11-01T00:00:00Z", "start": "2026-10-31T00:00:00Z"}, "x": {"a": [{"a": 1, "a": 2}]}}`,
+	`{"SuggestedWindow": {"START": "2026-10-30T00:00:00Z"}, "explanationURL": ["https://a.example/"]}`,
 	`null`,
 	``,
 }
