@@ -49,6 +49,13 @@ const (
 	// ("午後1:05 PM"), or a marker where the form allows none
 	// ("2012-12-10T08:59:59 AM").
 	ReasonTwelveHour
+	// ReasonEraRange results when a date written with a Japanese era year
+	// is not a day of that era: "平成31年5月1日" (平成 ended on
+	// 2019-04-30), "令和元年4月30日", "平成0年1月1日", "昭和64年1月8日", or
+	// a 明治 date before 明治6年 (1873), when Japan took the Gregorian
+	// calendar. The date is never moved into the next era. Value is the
+	// date as written, and the message gives the era's span.
+	ReasonEraRange
 )
 
 var reasonText = [...]string{
@@ -62,6 +69,7 @@ var reasonText = [...]string{
 	ReasonTrailingText:  "unexpected text after timestamp",
 	ReasonAmbiguousZone: "ambiguous zone abbreviation",
 	ReasonTwelveHour:    "invalid 12-hour clock time",
+	ReasonEraRange:      "date outside its era",
 }
 
 // String returns the reason in words, as the error message uses it.
@@ -76,7 +84,7 @@ func (r Reason) String() string {
 type ParseError struct {
 	Input  string // the text as given
 	Reason Reason
-	Value  string // the part of Input at fault, if any (a zone, a 12-hour time, trailing text)
+	Value  string // the part of Input at fault, if any (a zone, a 12-hour time, an era date, trailing text)
 	Offset int    // byte offset of Value (or of the fault) in Input
 }
 
@@ -84,26 +92,38 @@ type ParseError struct {
 // `tz: parsing "12/10/2011 00:00:00 XST": unknown zone abbreviation "XST"`
 // or, for an ambiguous abbreviation, `tz: parsing "Dec 10 17:59:59 2012
 // CST": ambiguous zone abbreviation "CST" (-06:00 US Central, -05:00 Cuba,
-// +08:00 China and Taiwan)`.
+// +08:00 China and Taiwan)`, or for an era date, `tz: parsing
+// "平成31年5月1日": date outside its era "平成31年5月1日" (平成 is
+// 1989-01-08 to 2019-04-30)`.
 func (e *ParseError) Error() string {
-	in := e.Input
-	if len(in) > 64 {
-		in = in[:61] + "..."
-	}
-	msg := "tz: parsing " + strconv.Quote(in) + ": " + e.Reason.String()
+	msg := "tz: parsing " + strconv.Quote(shorten(e.Input, 64)) + ": " + e.Reason.String()
 	if e.Value != "" {
-		v := e.Value
-		if len(v) > 32 {
-			v = v[:29] + "..."
-		}
-		msg += " " + strconv.Quote(v)
+		msg += " " + strconv.Quote(shorten(e.Value, 32))
 	}
 	if e.Reason == ReasonAmbiguousZone {
 		if r := readings(e.Value); r != "" {
 			msg += " (" + r + ")"
 		}
 	}
+	if e.Reason == ReasonEraRange {
+		if era := eraOf(e.Value); era != nil {
+			msg += " (" + era.span() + ")"
+		}
+	}
 	return msg
+}
+
+// shorten returns s if it has at most max bytes, and otherwise as much of
+// it as fits in max-3 bytes without cutting a character, and "...".
+func shorten(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	n := max - 3
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "..."
 }
 
 // A Parser reads timestamps as [Parse] does, with options. Its zero value
@@ -194,8 +214,8 @@ func Parse(s string) (time.Time, error) {
 // 2012-12-10T23:59:59Z, where Parse refuses CST as ambiguous. Every error
 // is a *[ParseError].
 func (o Parser) Parse(s string) (time.Time, error) {
-	p := parser{in: s, s: strings.TrimSpace(s), us: o.USZones}
-	p.base = strings.Index(s, p.s)
+	p := newParser(s)
+	p.us = o.USZones
 	p.label()
 	if p.i == len(p.s) {
 		return time.Time{}, &ParseError{Input: s, Reason: ReasonEmpty}
@@ -265,22 +285,24 @@ func (p *parser) label() {
 // date that does not exist, or a weekday that does not match it, is
 // refused (ReasonBadDate). Every error is a *[ParseError].
 func ParseDate(s string) (Date, error) {
-	p := parser{in: s, s: strings.TrimSpace(s)}
-	p.base = strings.Index(s, p.s)
+	p := newParser(s)
 	if p.s == "" {
 		return Date{}, &ParseError{Input: s, Reason: ReasonEmpty}
 	}
 	start := p.i
-	y, n := p.digits(8)
-	var d Date
-	var err error
+	d, era, err := p.eraDate()
+	var y, n int
+	if !era {
+		y, n = p.digits(8)
+	}
 	switch {
+	case era:
 	case n == 4 && (p.peekByte('-') || p.peekByte('/')):
 		if d, err = p.ymd(y, p.s[p.i]); err == nil {
 			_, err = p.japaneseWeekday(d, start, true)
 		}
 	case n == 4 && p.peekString("年"):
-		d, err = p.japaneseDate(y)
+		d, err = p.japaneseDate(y, start, nil)
 	case n == 8:
 		d = Date{y / 10000, time.Month(y / 100 % 100), y % 100}
 		if !d.IsValid() {
@@ -299,23 +321,43 @@ func ParseDate(s string) (Date, error) {
 }
 
 type parser struct {
-	in   string // the input as given
-	s    string // the input without surrounding white space
-	base int    // offset of s in in
-	i    int    // position in s
-	us   bool   // Parser.USZones
+	in     string // the input as given
+	s      string // the input, narrowed, without surrounding white space
+	base   int    // offset of s in the narrowed input
+	narrow bool   // whether the input held full-width text (see narrowByte)
+	i      int    // position in s
+	us     bool   // Parser.USZones
 }
 
+// newParser returns a parser of s. Text with full-width characters is
+// narrowed to ASCII first, in a copy; other text is read where it is.
+func newParser(s string) parser {
+	p := parser{in: s}
+	n := s
+	if needsNarrowing(s) {
+		n, p.narrow = narrow(s), true
+	}
+	p.s = strings.TrimSpace(n)
+	p.base = strings.Index(n, p.s)
+	return p
+}
+
+// fail returns the error for the text of s from from to to. Its Offset
+// and Value are those of the caller's text, full-width or not.
 func (p *parser) fail(r Reason, from, to int) *ParseError {
 	if to > len(p.s) {
 		to = len(p.s)
 	}
+	from, to = p.base+from, p.base+to
+	if p.narrow {
+		from, to = wideOffset(p.in, from), wideOffset(p.in, to)
+	}
 	v := ""
 	switch r {
-	case ReasonUnknownZone, ReasonAmbiguousZone, ReasonTrailingText, ReasonBadOffset, ReasonTwelveHour:
-		v = p.s[from:to]
+	case ReasonUnknownZone, ReasonAmbiguousZone, ReasonTrailingText, ReasonBadOffset, ReasonTwelveHour, ReasonEraRange:
+		v = p.in[from:to]
 	}
-	return &ParseError{Input: p.in, Reason: r, Value: v, Offset: p.base + from}
+	return &ParseError{Input: p.in, Reason: r, Value: v, Offset: from}
 }
 
 func (p *parser) syntax() *ParseError { return p.fail(ReasonSyntax, p.i, p.i) }
@@ -384,6 +426,12 @@ func letterAt(s string, i int) bool { return i < len(s) && isLetter(s[i]) }
 type clock struct{ h, m, s, ns int }
 
 func (p *parser) timestamp() (time.Time, error) {
+	if d, ok, err := p.eraDate(); ok || err != nil {
+		if err != nil {
+			return time.Time{}, err
+		}
+		return p.japaneseTime(d)
+	}
 	if isLetter(p.s[p.i]) {
 		return p.named()
 	}
@@ -1171,8 +1219,10 @@ func weekdayNamed(w string) (time.Weekday, bool) {
 // japaneseDate reads "年M月D日" after the year, with optional spaces
 // before the month and day numbers (the ja_JP date prints "2012年 12月
 // 11日"), and an optional weekday: "(火)", "（火）", "火曜日", "(火曜日)".
-func (p *parser) japaneseDate(y int) (Date, error) {
-	start := p.i - 4
+//
+// start is where the date began, and e, when not nil, the era whose year y
+// is (in the Gregorian calendar): a date outside it is refused.
+func (p *parser) japaneseDate(y, start int, e *era) (Date, error) {
 	p.accept("年")
 	p.spaces()
 	m, ok := p.number(1, 2)
@@ -1185,8 +1235,8 @@ func (p *parser) japaneseDate(y int) (Date, error) {
 		return Date{}, p.syntax()
 	}
 	date := Date{y, time.Month(m), d}
-	if !date.IsValid() {
-		return Date{}, p.fail(ReasonBadDate, start, p.i)
+	if err := p.checkEraDate(date, e, start); err != nil {
+		return Date{}, err
 	}
 	if _, err := p.japaneseWeekday(date, start, false); err != nil {
 		return Date{}, err
@@ -1236,10 +1286,17 @@ func (p *parser) japaneseWeekday(date Date, dateStart int, parensOnly bool) (boo
 // japanese reads "2012年12月11日 8時59分59秒" (or "8:59:59", "午前8時")
 // after the year, optionally followed by a zone; JST when none is written.
 func (p *parser) japanese(y int) (time.Time, error) {
-	date, err := p.japaneseDate(y)
+	date, err := p.japaneseDate(y, p.i-4, nil)
 	if err != nil {
 		return time.Time{}, err
 	}
+	return p.japaneseTime(date)
+}
+
+// japaneseTime reads what may follow a date written in Japanese: nothing
+// (the first instant of the day in JST), or a time of day and an optional
+// zone, JST when none is written.
+func (p *parser) japaneseTime(date Date) (time.Time, error) {
 	if p.i == len(p.s) {
 		return date.In(JST), nil
 	}
