@@ -159,8 +159,8 @@ func (p *parser) checkEraDate(d Date, e *era, start int) error {
 }
 
 // Full-width text. Japanese documents write dates with the full-width
-// forms of ASCII characters (U+FF01 to U+FF5E): "２０２６年１２月１１日
-// １０：００". Parse reads them as the ASCII characters they stand for,
+// forms of ASCII characters (U+FF01 to U+FF5E): "令和８年１２月１日",
+// "１０：００". Parse reads them as the ASCII characters they stand for,
 // and the hyphens and minus signs U+2010, U+2011, U+2012 and U+2212 as
 // "-", in every shape. The full-width parentheses （） are the exception:
 // Parse reads them as themselves, as it always has (a Japanese weekday
@@ -181,8 +181,9 @@ func narrowByte(r rune) (byte, bool) {
 }
 
 // needsNarrowing reports whether s holds a character that narrowByte
-// narrows. Every such character is encoded beginning with 0xE2 or 0xEF,
-// so ASCII text costs one comparison a byte.
+// narrows. Every such character is encoded beginning with 0xE2 or 0xEF.
+// Parse calls it only when the text as given fails to parse, or held a
+// comment (see newParser).
 func needsNarrowing(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c == 0xE2 || c == 0xEF {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -165,7 +166,28 @@ type Parser struct {
 //	2012年12月11日 8時59分59秒               Japanese, read as JST unless a zone follows
 //	2012年 12月 11日 火曜日 08:59:59 JST     date in the ja_JP locale
 //	2012年12月11日火曜日 8時59分59秒 日本標準時  Java FULL (ja)
+//	令和8年3月15日 10時00分, 令和元年5月1日    Japanese era years, read as JST unless a zone follows
+//	R8.3.15, H31/4/30, S64-1-7              era years abbreviated, as forms and Intl (ja-JP-u-ca-japanese) print them
 //	2012-12-11, 2012/12/11, 20121211       a bare date: the first instant of that day in JST
+//
+// Era years (元号) are read from 明治6年 (1873, when Japan took the
+// Gregorian calendar) on: 明治 M, 大正 T, 昭和 S, 平成 H and 令和 R, with
+// 元年 for year 1 and optional white space after the era's name. A date
+// outside its era, such as 平成31年5月1日 or 令和元年4月30日, is refused
+// ([ReasonEraRange]), never moved into the next era. The era table and
+// its sources are in the package documentation. An abbreviation is an
+// upper-case letter, the year in one or two digits, the month and the day,
+// separated by ".", "/" or "-"; no other shape begins with a capital
+// letter and a digit, so it is never confused with one.
+//
+// Full-width characters, the forms of ASCII at U+FF01 to U+FF5E
+// ("２０２６年１２月１１日", "１０：００", "２０２６／０３／１５"), are read
+// as the ASCII characters they stand for, in every shape and mixed with
+// ASCII in one string, and so are U+2010 HYPHEN, U+2011, U+2012 and U+2212
+// MINUS SIGN (which ISO 8601 allows in offsets) as "-". The full-width
+// parentheses （ and ） are read as themselves, as before. A
+// [ParseError] still quotes the caller's text: its Input, Value and
+// Offset are those of the text as given.
 //
 // Spaces may be ASCII spaces or tabs, U+3000 IDEOGRAPHIC SPACE (common
 // between a Japanese date and time), U+00A0 or U+202F (which newer Java
@@ -201,8 +223,9 @@ type Parser struct {
 // Parse never consults the host's time-zone database or local zone and
 // never takes an unknown abbreviation as UTC. It reads month/day/year only
 // month first, as the CA and en-US print it; a day-first date such as
-// en-GB's "11/12/2012" is read as November 12. It does not read era years
-// (令和), full-width digits or leap seconds.
+// en-GB's "11/12/2012" is read as November 12. It does not read Meiji
+// dates before 明治6年, eras before 明治, years in kanji numerals
+// (令和八年), lower-case era abbreviations, or leap seconds.
 //
 // Every error is a *[ParseError].
 func Parse(s string) (time.Time, error) {
@@ -214,11 +237,22 @@ func Parse(s string) (time.Time, error) {
 // 2012-12-10T23:59:59Z, where Parse refuses CST as ambiguous. Every error
 // is a *[ParseError].
 func (o Parser) Parse(s string) (time.Time, error) {
-	p := newParser(s)
+	p := newParser(s, false)
 	p.us = o.USZones
+	t, err := p.parse()
+	if (err != nil || p.retry) && needsNarrowing(s) {
+		p = newParser(s, true)
+		p.us = o.USZones
+		t, err = p.parse()
+	}
+	return t, err
+}
+
+// parse reads the whole of p.s as a timestamp.
+func (p *parser) parse() (time.Time, error) {
 	p.label()
 	if p.i == len(p.s) {
-		return time.Time{}, &ParseError{Input: s, Reason: ReasonEmpty}
+		return time.Time{}, &ParseError{Input: p.in, Reason: ReasonEmpty}
 	}
 	t, err := p.timestamp()
 	if err != nil {
@@ -281,13 +315,25 @@ func (p *parser) label() {
 
 // ParseDate reads a civil date: "2012-12-11", "2012/12/11", "20121211",
 // "2012年12月11日" or "2012年 12月 11日 火曜日" (the ja_JP date), with an
-// optional Japanese weekday ("2012/12/11(火)", "2012年12月11日（火）"). A
-// date that does not exist, or a weekday that does not match it, is
-// refused (ReasonBadDate). Every error is a *[ParseError].
+// optional Japanese weekday ("2012/12/11(火)", "2012年12月11日（火）"),
+// and the era dates and full-width text [Parse] reads ("令和8年3月15日",
+// "R8.3.15", "２０２６／０３／１５"). A date that does not exist, or a
+// weekday that does not match it, is refused (ReasonBadDate); an era date
+// outside its era, [ReasonEraRange]. Every error is a *[ParseError].
 func ParseDate(s string) (Date, error) {
-	p := newParser(s)
+	p := newParser(s, false)
+	d, err := p.date()
+	if err != nil && needsNarrowing(s) {
+		p = newParser(s, true)
+		d, err = p.date()
+	}
+	return d, err
+}
+
+// date reads the whole of p.s as a civil date.
+func (p *parser) date() (Date, error) {
 	if p.s == "" {
-		return Date{}, &ParseError{Input: s, Reason: ReasonEmpty}
+		return Date{}, &ParseError{Input: p.in, Reason: ReasonEmpty}
 	}
 	start := p.i
 	d, era, err := p.eraDate()
@@ -322,23 +368,36 @@ func ParseDate(s string) (Date, error) {
 
 type parser struct {
 	in     string // the input as given
-	s      string // the input, narrowed, without surrounding white space
-	base   int    // offset of s in the narrowed input
-	narrow bool   // whether the input held full-width text (see narrowByte)
+	s      string // the input, narrowed if narrow, without surrounding white space
+	base   int    // offset of s in the (narrowed) input
+	narrow bool   // whether s is narrowed (see narrowByte)
+	retry  bool   // whether text skipped as a comment held full-width characters
 	i      int    // position in s
 	us     bool   // Parser.USZones
 }
 
-// newParser returns a parser of s. Text with full-width characters is
-// narrowed to ASCII first, in a copy; other text is read where it is.
-func newParser(s string) parser {
+// newParser returns a parser of s, with narrow of a copy of s narrowed to
+// ASCII (see narrowByte).
+//
+// Parse and ParseDate read the text as given first, which costs ASCII
+// text nothing, and read it again narrowed only when that fails, or when
+// a comment it skipped held full-width characters, and the text holds
+// any. Elsewhere a character that narrowing changes makes the first
+// reading fail, so the result is always that of the narrowed text.
+func newParser(s string, narrowed bool) parser {
 	p := parser{in: s}
 	n := s
-	if needsNarrowing(s) {
+	if narrowed {
 		n, p.narrow = narrow(s), true
 	}
 	p.s = strings.TrimSpace(n)
-	p.base = strings.Index(n, p.s)
+	// The offset of s in n: what TrimSpace cut at the left. (Searching n
+	// for s can find it inside a character: "\u0085\x85".)
+	if n != "" && n[0] > ' ' && n[0] < utf8.RuneSelf {
+		p.base = 0
+	} else {
+		p.base = len(n) - len(strings.TrimLeftFunc(n, unicode.IsSpace))
+	}
 	return p
 }
 
@@ -941,6 +1000,7 @@ func (p *parser) comment(off *time.Location) (*time.Location, error) {
 	}
 	text := p.s[start : start+end]
 	p.i = start + end + 1
+	p.retry = p.retry || !p.narrow && needsNarrowing(text)
 	loc, kind := lookupZone(text)
 	switch {
 	case kind == zoneKnown && offsetOf(loc) != offsetOf(off),
@@ -966,6 +1026,7 @@ func (p *parser) suffixes(off *time.Location) (*time.Location, error) {
 		text := strings.TrimPrefix(p.s[p.i+1:p.i+end], "!")
 		start := p.i + 1
 		p.i += end + 1
+		p.retry = p.retry || !p.narrow && needsNarrowing(text)
 		if strings.IndexByte(text, '=') >= 0 {
 			continue // an annotation such as u-ca=japanese
 		}
