@@ -75,6 +75,13 @@ func eraOf(text string) *era {
 	return nil
 }
 
+// mayBeEra reports, cheaply, whether an era date may begin at p.i: a
+// character that is not ASCII, or a capital letter and a digit.
+func (p *parser) mayBeEra() bool {
+	c := p.s[p.i]
+	return c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' && p.i+1 < len(p.s) && '0' <= p.s[p.i+1] && p.s[p.i+1] <= '9'
+}
+
 // eraDate reads a date with a Japanese era year at p.i: "令和8年3月15日",
 // "令和元年5月1日", "平成 31年4月30日", or the abbreviated "R8.3.15",
 // "H31/4/30", "S64-1-7", each with an optional Japanese weekday. ok is
@@ -183,7 +190,7 @@ func narrowByte(r rune) (byte, bool) {
 // needsNarrowing reports whether s holds a character that narrowByte
 // narrows. Every such character is encoded beginning with 0xE2 or 0xEF.
 // Parse calls it only when the text as given fails to parse, or held a
-// comment (see newParser).
+// comment (see parser.init).
 func needsNarrowing(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c == 0xE2 || c == 0xEF {

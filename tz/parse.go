@@ -237,12 +237,11 @@ func Parse(s string) (time.Time, error) {
 // 2012-12-10T23:59:59Z, where Parse refuses CST as ambiguous. Every error
 // is a *[ParseError].
 func (o Parser) Parse(s string) (time.Time, error) {
-	p := newParser(s, false)
-	p.us = o.USZones
+	var p parser
+	p.init(s, false, o.USZones)
 	t, err := p.parse()
 	if (err != nil || p.retry) && needsNarrowing(s) {
-		p = newParser(s, true)
-		p.us = o.USZones
+		p.init(s, true, o.USZones)
 		t, err = p.parse()
 	}
 	return t, err
@@ -321,10 +320,11 @@ func (p *parser) label() {
 // weekday that does not match it, is refused (ReasonBadDate); an era date
 // outside its era, [ReasonEraRange]. Every error is a *[ParseError].
 func ParseDate(s string) (Date, error) {
-	p := newParser(s, false)
+	var p parser
+	p.init(s, false, false)
 	d, err := p.date()
 	if err != nil && needsNarrowing(s) {
-		p = newParser(s, true)
+		p.init(s, true, false)
 		d, err = p.date()
 	}
 	return d, err
@@ -336,7 +336,12 @@ func (p *parser) date() (Date, error) {
 		return Date{}, &ParseError{Input: p.in, Reason: ReasonEmpty}
 	}
 	start := p.i
-	d, era, err := p.eraDate()
+	var d Date
+	var era bool
+	var err error
+	if p.mayBeEra() {
+		d, era, err = p.eraDate()
+	}
 	var y, n int
 	if !era {
 		y, n = p.digits(8)
@@ -376,7 +381,7 @@ type parser struct {
 	us     bool   // Parser.USZones
 }
 
-// newParser returns a parser of s, with narrow of a copy of s narrowed to
+// init makes p a parser of s, or with narrowed of a copy of s narrowed to
 // ASCII (see narrowByte).
 //
 // Parse and ParseDate read the text as given first, which costs ASCII
@@ -384,8 +389,8 @@ type parser struct {
 // a comment it skipped held full-width characters, and the text holds
 // any. Elsewhere a character that narrowing changes makes the first
 // reading fail, so the result is always that of the narrowed text.
-func newParser(s string, narrowed bool) parser {
-	p := parser{in: s}
+func (p *parser) init(s string, narrowed, us bool) {
+	*p = parser{in: s, us: us}
 	n := s
 	if narrowed {
 		n, p.narrow = narrow(s), true
@@ -398,7 +403,6 @@ func newParser(s string, narrowed bool) parser {
 	} else {
 		p.base = len(n) - len(strings.TrimLeftFunc(n, unicode.IsSpace))
 	}
-	return p
 }
 
 // fail returns the error for the text of s from from to to. Its Offset
@@ -485,11 +489,13 @@ func letterAt(s string, i int) bool { return i < len(s) && isLetter(s[i]) }
 type clock struct{ h, m, s, ns int }
 
 func (p *parser) timestamp() (time.Time, error) {
-	if d, ok, err := p.eraDate(); ok || err != nil {
-		if err != nil {
-			return time.Time{}, err
+	if p.mayBeEra() {
+		if d, ok, err := p.eraDate(); ok || err != nil {
+			if err != nil {
+				return time.Time{}, err
+			}
+			return p.japaneseTime(d)
 		}
-		return p.japaneseTime(d)
 	}
 	if isLetter(p.s[p.i]) {
 		return p.named()

@@ -526,7 +526,7 @@ func TestZoneAllocs(t *testing.T) {
 }
 
 // FuzzParse checks that Parse never panics, that it reads any text as it
-// reads the text narrowed (see newParser), that every error is a
+// reads the text narrowed (see parser.init), that every error is a
 // *ParseError whose Value is the caller's text at its Offset, that every
 // accepted input formats as RFC 3339 and parses back to the same instant,
 // that the input with its ASCII digits made full-width parses to the same
@@ -547,7 +547,8 @@ func FuzzParse(f *testing.F) {
 		got, err := Parse(s)
 		// Parse reads full-width text in a second reading only when it
 		// must; the result is always that of reading it narrowed.
-		q := newParser(s, true)
+		var q parser
+		q.init(s, true, false)
 		nt, nerr := q.parse()
 		if !cmp.Equal(err, nerr) || !nt.Equal(got) || nt.Location().String() != got.Location().String() {
 			t.Fatalf("Parse(%q) = %v, %v; narrowed first, %v, %v", s, got, err, nt, nerr)
