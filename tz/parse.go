@@ -167,7 +167,7 @@ type Parser struct {
 //	2012年 12月 11日 火曜日 08:59:59 JST     date in the ja_JP locale
 //	2012年12月11日火曜日 8時59分59秒 日本標準時  Java FULL (ja)
 //	令和8年3月15日 10時00分, 令和元年5月1日    Japanese era years, read as JST unless a zone follows
-//	R8.3.15, H31/4/30, S64-1-7              era years abbreviated, as forms and Intl (ja-JP-u-ca-japanese) print them
+//	R8.3.15, H31/4/30, S64-1-7              era years abbreviated, as forms and Intl (ja-JP-u-ca-japanese) print them; JST too
 //	2012-12-11, 2012/12/11, 20121211       a bare date: the first instant of that day in JST
 //
 // Era years (元号) are read from 明治6年 (1873, when Japan took the
@@ -185,7 +185,8 @@ type Parser struct {
 // as the ASCII characters they stand for, in every shape and mixed with
 // ASCII in one string, and so are U+2010 HYPHEN, U+2011, U+2012 and U+2212
 // MINUS SIGN (which ISO 8601 allows in offsets) as "-". The full-width
-// parentheses （ and ） are read as themselves, as before. A
+// parentheses （ and ） are read as themselves (a weekday "（火）", a zone
+// "（JST）"). A
 // [ParseError] still quotes the caller's text: its Input, Value and
 // Offset are those of the text as given.
 //
