@@ -23,7 +23,8 @@
 // and Japanese: "2012年12月11日 8時59分59秒", the ja_JP date's "2012年 12月
 // 11日 火曜日 08:59:59 JST", Java's and Intl's "日本標準時". It reads
 // 12-hour clocks (AM/PM, 午前/午後) and the field names tools print before
-// a timestamp. tz/testdata/tools.tsv holds what date, openssl, certtool,
+// a timestamp, Japanese era years and full-width text (below).
+// tz/testdata/tools.tsv holds what date, openssl, certtool,
 // gnutls-cli, keytool, Java, Node and curl print on a Debian 12 machine,
 // with the script that collected it; the tests parse every line.
 //
@@ -37,6 +38,40 @@
 // beside an ambiguous abbreviation ("+0800 CST", as Go prints China's
 // time) decides by itself. Japanese text with no zone is read as JST; a
 // zone that is written always wins.
+//
+// # Japanese era years (TV-4)
+//
+// Parse and [ParseDate] read dates with an era year (元号), as contracts,
+// invoices and Japanese pages print them: "令和8年3月15日", "令和元年5月1日"
+// (元年 is year 1), "平成31年4月30日 23時59分59秒", and the abbreviations
+// "R8.3.15", "H31/4/30". Japanese text with no zone is JST. The eras, each
+// from the day its instrument names to the day before the next begins
+// (read 2026-12-02):
+//
+//	明治 M  1873-01-01 to 1912-07-29  read from 明治6年1月1日: the 改暦ノ布告 (明治5年太政官布告第337号)
+//	                                  made 明治5年12月3日 the Gregorian 1873-01-01; earlier Meiji
+//	                                  dates (the era began 1868-01-25) are lunisolar and not read
+//	大正 T  1912-07-30 to 1926-12-24  改元ノ詔書: "明治四十五年七月三十日以後ヲ改メテ大正元年ト為ス"
+//	昭和 S  1926-12-25 to 1989-01-07  改元ノ詔書 of 1926-12-25, that day and after 昭和元年 (National
+//	                                  Archives of Japan, https://www.archives.go.jp/ayumi/kobetsu/t15_1926_01.html)
+//	平成 H  1989-01-08 to 2019-04-30  元号を改める政令 (昭和64年政令第1号), in force the day after 1989-01-07
+//	令和 R  2019-05-01 on             元号を改める政令 (平成31年政令第143号), in force the day after
+//	                                  平成31年4月30日 (e-Gov law 431CO0000000143), under 元号法 (昭和54年法律第43号)
+//
+// Java's java.time.chrono.JapaneseEra gives the same spans, and Node's
+// Intl (ICU) prints every first and last day with the same era and year
+// (the tests hold Parse to them). On the days of 1912 and 1926 the era
+// changed during the day and the edicts themselves are dated in the old
+// era; Parse follows their words, "以後ヲ改メテ", and gives the whole day
+// to the new era. A date outside its era is refused with
+// [ReasonEraRange], naming the era and its span: 平成31年5月1日 is not
+// read as 令和元年5月1日.
+//
+// Full-width digits and punctuation (U+FF01 to U+FF5E:
+// "２０２６年１２月１１日", "１０：００", "／", "－", "＋", letters) are read
+// as their ASCII forms in every shape, and U+2010, U+2011, U+2012 and U+2212 as "-";
+// the ideographic space U+3000 is a space. Text without them is read in
+// place, with no copy and no allocation.
 //
 // # Civil dates and civil-law periods
 //
@@ -81,8 +116,9 @@
 // It does not know daylight-saving rules: an abbreviation names one fixed
 // offset, and a zone in the IANA form is known only for Asia/Tokyo, Japan
 // and UTC (Parse trusts the offset written beside any other). It reads no
-// era years (令和, 平成), full-width digits or leap seconds, and it reads
-// month/day/year month first only, as the CA and en-US print it (en-GB's
+// Meiji dates before 明治6年 and no earlier eras, no years in kanji
+// numerals (令和八年), no lower-case era abbreviations and no leap
+// seconds, and it reads month/day/year month first only, as the CA and en-US print it (en-GB's
 // day-first 11/12/2012 would be read as November 12). A Japanese hour of
 // 12 with 午前 or 午後 is refused: the 1872 proclamation makes 午前12時
 // noon, glibc's ja_JP prints it for midnight. It does not read the

@@ -314,3 +314,31 @@ func ExampleParseError_Error() {
 	fmt.Println(err)
 	// Output: tz: parsing "2012-12-10T23:59:59": missing time zone
 }
+
+// Contracts and invoices write era years (令和, 元年) and full-width
+// digits; Parse reads them as JST, and refuses a date its era never had
+// rather than move it into the next one.
+func ExampleParse_era() {
+	for _, s := range []string{
+		"令和8年3月15日",
+		"令和元年5月1日",
+		"平成31年4月30日 23時59分59秒",
+		"令和８年１２月１日　１０：００",
+		"R8.3.15",
+		"平成31年5月1日",
+	} {
+		t, err := tz.Parse(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(t.Format(time.RFC3339))
+	}
+	// Output:
+	// 2026-03-15T00:00:00+09:00
+	// 2019-05-01T00:00:00+09:00
+	// 2019-04-30T23:59:59+09:00
+	// 2026-12-01T10:00:00+09:00
+	// 2026-03-15T00:00:00+09:00
+	// tz: parsing "平成31年5月1日": date outside its era "平成31年5月1日" (平成 is 1989-01-08 to 2019-04-30)
+}

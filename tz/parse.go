@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -49,6 +50,13 @@ const (
 	// ("午後1:05 PM"), or a marker where the form allows none
 	// ("2012-12-10T08:59:59 AM").
 	ReasonTwelveHour
+	// ReasonEraRange results when a date written with a Japanese era year
+	// is not a day of that era: "平成31年5月1日" (平成 ended on
+	// 2019-04-30), "令和元年4月30日", "平成0年1月1日", "昭和64年1月8日", or
+	// a 明治 date before 明治6年 (1873), when Japan took the Gregorian
+	// calendar. The date is never moved into the next era. Value is the
+	// date as written, and the message gives the era's span.
+	ReasonEraRange
 )
 
 var reasonText = [...]string{
@@ -62,6 +70,7 @@ var reasonText = [...]string{
 	ReasonTrailingText:  "unexpected text after timestamp",
 	ReasonAmbiguousZone: "ambiguous zone abbreviation",
 	ReasonTwelveHour:    "invalid 12-hour clock time",
+	ReasonEraRange:      "date outside its era",
 }
 
 // String returns the reason in words, as the error message uses it.
@@ -76,7 +85,7 @@ func (r Reason) String() string {
 type ParseError struct {
 	Input  string // the text as given
 	Reason Reason
-	Value  string // the part of Input at fault, if any (a zone, a 12-hour time, trailing text)
+	Value  string // the part of Input at fault, if any (a zone, a 12-hour time, an era date, trailing text)
 	Offset int    // byte offset of Value (or of the fault) in Input
 }
 
@@ -84,26 +93,38 @@ type ParseError struct {
 // `tz: parsing "12/10/2011 00:00:00 XST": unknown zone abbreviation "XST"`
 // or, for an ambiguous abbreviation, `tz: parsing "Dec 10 17:59:59 2012
 // CST": ambiguous zone abbreviation "CST" (-06:00 US Central, -05:00 Cuba,
-// +08:00 China and Taiwan)`.
+// +08:00 China and Taiwan)`, or for an era date, `tz: parsing
+// "平成31年5月1日": date outside its era "平成31年5月1日" (平成 is
+// 1989-01-08 to 2019-04-30)`.
 func (e *ParseError) Error() string {
-	in := e.Input
-	if len(in) > 64 {
-		in = in[:61] + "..."
-	}
-	msg := "tz: parsing " + strconv.Quote(in) + ": " + e.Reason.String()
+	msg := "tz: parsing " + strconv.Quote(shorten(e.Input, 64)) + ": " + e.Reason.String()
 	if e.Value != "" {
-		v := e.Value
-		if len(v) > 32 {
-			v = v[:29] + "..."
-		}
-		msg += " " + strconv.Quote(v)
+		msg += " " + strconv.Quote(shorten(e.Value, 32))
 	}
 	if e.Reason == ReasonAmbiguousZone {
 		if r := readings(e.Value); r != "" {
 			msg += " (" + r + ")"
 		}
 	}
+	if e.Reason == ReasonEraRange {
+		if era := eraOf(e.Value); era != nil {
+			msg += " (" + era.span() + ")"
+		}
+	}
 	return msg
+}
+
+// shorten returns s if it has at most max bytes, and otherwise as much of
+// it as fits in max-3 bytes without cutting a character, and "...".
+func shorten(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	n := max - 3
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "..."
 }
 
 // A Parser reads timestamps as [Parse] does, with options. Its zero value
@@ -145,7 +166,29 @@ type Parser struct {
 //	2012年12月11日 8時59分59秒               Japanese, read as JST unless a zone follows
 //	2012年 12月 11日 火曜日 08:59:59 JST     date in the ja_JP locale
 //	2012年12月11日火曜日 8時59分59秒 日本標準時  Java FULL (ja)
+//	令和8年3月15日 10時00分, 令和元年5月1日    Japanese era years, read as JST unless a zone follows
+//	R8.3.15, H31/4/30, S64-1-7              era years abbreviated, as forms and Intl (ja-JP-u-ca-japanese) print them; JST too
 //	2012-12-11, 2012/12/11, 20121211       a bare date: the first instant of that day in JST
+//
+// Era years (元号) are read from 明治6年 (1873, when Japan took the
+// Gregorian calendar) on: 明治 M, 大正 T, 昭和 S, 平成 H and 令和 R, with
+// 元年 for year 1 and optional white space after the era's name. A date
+// outside its era, such as 平成31年5月1日 or 令和元年4月30日, is refused
+// ([ReasonEraRange]), never moved into the next era. The era table and
+// its sources are in the package documentation. An abbreviation is an
+// upper-case letter, the year in one or two digits, the month and the day,
+// separated by ".", "/" or "-"; no other shape begins with a capital
+// letter and a digit, so it is never confused with one.
+//
+// Full-width characters, the forms of ASCII at U+FF01 to U+FF5E
+// ("２０２６年１２月１１日", "１０：００", "２０２６／０３／１５"), are read
+// as the ASCII characters they stand for, in every shape and mixed with
+// ASCII in one string, and so are U+2010 HYPHEN, U+2011, U+2012 and U+2212
+// MINUS SIGN (which ISO 8601 allows in offsets) as "-". The full-width
+// parentheses （ and ） are read as themselves (a weekday "（火）", a zone
+// "（JST）"). A
+// [ParseError] still quotes the caller's text: its Input, Value and
+// Offset are those of the text as given.
 //
 // Spaces may be ASCII spaces or tabs, U+3000 IDEOGRAPHIC SPACE (common
 // between a Japanese date and time), U+00A0 or U+202F (which newer Java
@@ -181,8 +224,9 @@ type Parser struct {
 // Parse never consults the host's time-zone database or local zone and
 // never takes an unknown abbreviation as UTC. It reads month/day/year only
 // month first, as the CA and en-US print it; a day-first date such as
-// en-GB's "11/12/2012" is read as November 12. It does not read era years
-// (令和), full-width digits or leap seconds.
+// en-GB's "11/12/2012" is read as November 12. It does not read Meiji
+// dates before 明治6年, eras before 明治, years in kanji numerals
+// (令和八年), lower-case era abbreviations, or leap seconds.
 //
 // Every error is a *[ParseError].
 func Parse(s string) (time.Time, error) {
@@ -194,11 +238,21 @@ func Parse(s string) (time.Time, error) {
 // 2012-12-10T23:59:59Z, where Parse refuses CST as ambiguous. Every error
 // is a *[ParseError].
 func (o Parser) Parse(s string) (time.Time, error) {
-	p := parser{in: s, s: strings.TrimSpace(s), us: o.USZones}
-	p.base = strings.Index(s, p.s)
+	var p parser
+	p.init(s, false, o.USZones)
+	t, err := p.parse()
+	if (err != nil || p.retry) && needsNarrowing(s) {
+		p.init(s, true, o.USZones)
+		t, err = p.parse()
+	}
+	return t, err
+}
+
+// parse reads the whole of p.s as a timestamp.
+func (p *parser) parse() (time.Time, error) {
 	p.label()
 	if p.i == len(p.s) {
-		return time.Time{}, &ParseError{Input: s, Reason: ReasonEmpty}
+		return time.Time{}, &ParseError{Input: p.in, Reason: ReasonEmpty}
 	}
 	t, err := p.timestamp()
 	if err != nil {
@@ -261,26 +315,46 @@ func (p *parser) label() {
 
 // ParseDate reads a civil date: "2012-12-11", "2012/12/11", "20121211",
 // "2012年12月11日" or "2012年 12月 11日 火曜日" (the ja_JP date), with an
-// optional Japanese weekday ("2012/12/11(火)", "2012年12月11日（火）"). A
-// date that does not exist, or a weekday that does not match it, is
-// refused (ReasonBadDate). Every error is a *[ParseError].
+// optional Japanese weekday ("2012/12/11(火)", "2012年12月11日（火）"),
+// and the era dates and full-width text [Parse] reads ("令和8年3月15日",
+// "R8.3.15", "２０２６／０３／１５"). A date that does not exist, or a
+// weekday that does not match it, is refused (ReasonBadDate); an era date
+// outside its era, [ReasonEraRange]. Every error is a *[ParseError].
 func ParseDate(s string) (Date, error) {
-	p := parser{in: s, s: strings.TrimSpace(s)}
-	p.base = strings.Index(s, p.s)
+	var p parser
+	p.init(s, false, false)
+	d, err := p.date()
+	if err != nil && needsNarrowing(s) {
+		p.init(s, true, false)
+		d, err = p.date()
+	}
+	return d, err
+}
+
+// date reads the whole of p.s as a civil date.
+func (p *parser) date() (Date, error) {
 	if p.s == "" {
-		return Date{}, &ParseError{Input: s, Reason: ReasonEmpty}
+		return Date{}, &ParseError{Input: p.in, Reason: ReasonEmpty}
 	}
 	start := p.i
-	y, n := p.digits(8)
 	var d Date
+	var era bool
 	var err error
+	if p.mayBeEra() {
+		d, era, err = p.eraDate()
+	}
+	var y, n int
+	if !era {
+		y, n = p.digits(8)
+	}
 	switch {
+	case era:
 	case n == 4 && (p.peekByte('-') || p.peekByte('/')):
 		if d, err = p.ymd(y, p.s[p.i]); err == nil {
 			_, err = p.japaneseWeekday(d, start, true)
 		}
 	case n == 4 && p.peekString("年"):
-		d, err = p.japaneseDate(y)
+		d, err = p.japaneseDate(y, start, nil)
 	case n == 8:
 		d = Date{y / 10000, time.Month(y / 100 % 100), y % 100}
 		if !d.IsValid() {
@@ -299,23 +373,55 @@ func ParseDate(s string) (Date, error) {
 }
 
 type parser struct {
-	in   string // the input as given
-	s    string // the input without surrounding white space
-	base int    // offset of s in in
-	i    int    // position in s
-	us   bool   // Parser.USZones
+	in     string // the input as given
+	s      string // the input, narrowed if narrow, without surrounding white space
+	base   int    // offset of s in the (narrowed) input
+	narrow bool   // whether s is narrowed (see narrowByte)
+	retry  bool   // whether text skipped as a comment held full-width characters
+	i      int    // position in s
+	us     bool   // Parser.USZones
 }
 
+// init makes p a parser of s, or with narrowed of a copy of s narrowed to
+// ASCII (see narrowByte).
+//
+// Parse and ParseDate read the text as given first, which costs ASCII
+// text nothing, and read it again narrowed only when that fails, or when
+// a comment it skipped held full-width characters, and the text holds
+// any. Elsewhere a character that narrowing changes makes the first
+// reading fail, so the result is always that of the narrowed text.
+func (p *parser) init(s string, narrowed, us bool) {
+	*p = parser{in: s, us: us}
+	n := s
+	if narrowed {
+		n, p.narrow = narrow(s), true
+	}
+	p.s = strings.TrimSpace(n)
+	// The offset of s in n: what TrimSpace cut at the left. (Searching n
+	// for s can find it inside a character: "\u0085\x85".)
+	if n != "" && n[0] > ' ' && n[0] < utf8.RuneSelf {
+		p.base = 0
+	} else {
+		p.base = len(n) - len(strings.TrimLeftFunc(n, unicode.IsSpace))
+	}
+}
+
+// fail returns the error for the text of s from from to to. Its Offset
+// and Value are those of the caller's text, full-width or not.
 func (p *parser) fail(r Reason, from, to int) *ParseError {
 	if to > len(p.s) {
 		to = len(p.s)
 	}
+	from, to = p.base+from, p.base+to
+	if p.narrow {
+		from, to = wideOffset(p.in, from), wideOffset(p.in, to)
+	}
 	v := ""
 	switch r {
-	case ReasonUnknownZone, ReasonAmbiguousZone, ReasonTrailingText, ReasonBadOffset, ReasonTwelveHour:
-		v = p.s[from:to]
+	case ReasonUnknownZone, ReasonAmbiguousZone, ReasonTrailingText, ReasonBadOffset, ReasonTwelveHour, ReasonEraRange:
+		v = p.in[from:to]
 	}
-	return &ParseError{Input: p.in, Reason: r, Value: v, Offset: p.base + from}
+	return &ParseError{Input: p.in, Reason: r, Value: v, Offset: from}
 }
 
 func (p *parser) syntax() *ParseError { return p.fail(ReasonSyntax, p.i, p.i) }
@@ -384,6 +490,14 @@ func letterAt(s string, i int) bool { return i < len(s) && isLetter(s[i]) }
 type clock struct{ h, m, s, ns int }
 
 func (p *parser) timestamp() (time.Time, error) {
+	if p.mayBeEra() {
+		if d, ok, err := p.eraDate(); ok || err != nil {
+			if err != nil {
+				return time.Time{}, err
+			}
+			return p.japaneseTime(d)
+		}
+	}
 	if isLetter(p.s[p.i]) {
 		return p.named()
 	}
@@ -893,6 +1007,7 @@ func (p *parser) comment(off *time.Location) (*time.Location, error) {
 	}
 	text := p.s[start : start+end]
 	p.i = start + end + 1
+	p.retry = p.retry || !p.narrow && needsNarrowing(text)
 	loc, kind := lookupZone(text)
 	switch {
 	case kind == zoneKnown && offsetOf(loc) != offsetOf(off),
@@ -918,6 +1033,7 @@ func (p *parser) suffixes(off *time.Location) (*time.Location, error) {
 		text := strings.TrimPrefix(p.s[p.i+1:p.i+end], "!")
 		start := p.i + 1
 		p.i += end + 1
+		p.retry = p.retry || !p.narrow && needsNarrowing(text)
 		if strings.IndexByte(text, '=') >= 0 {
 			continue // an annotation such as u-ca=japanese
 		}
@@ -1171,8 +1287,10 @@ func weekdayNamed(w string) (time.Weekday, bool) {
 // japaneseDate reads "年M月D日" after the year, with optional spaces
 // before the month and day numbers (the ja_JP date prints "2012年 12月
 // 11日"), and an optional weekday: "(火)", "（火）", "火曜日", "(火曜日)".
-func (p *parser) japaneseDate(y int) (Date, error) {
-	start := p.i - 4
+//
+// start is where the date began, and e, when not nil, the era whose year y
+// is (in the Gregorian calendar): a date outside it is refused.
+func (p *parser) japaneseDate(y, start int, e *era) (Date, error) {
 	p.accept("年")
 	p.spaces()
 	m, ok := p.number(1, 2)
@@ -1185,8 +1303,8 @@ func (p *parser) japaneseDate(y int) (Date, error) {
 		return Date{}, p.syntax()
 	}
 	date := Date{y, time.Month(m), d}
-	if !date.IsValid() {
-		return Date{}, p.fail(ReasonBadDate, start, p.i)
+	if err := p.checkEraDate(date, e, start); err != nil {
+		return Date{}, err
 	}
 	if _, err := p.japaneseWeekday(date, start, false); err != nil {
 		return Date{}, err
@@ -1236,10 +1354,17 @@ func (p *parser) japaneseWeekday(date Date, dateStart int, parensOnly bool) (boo
 // japanese reads "2012年12月11日 8時59分59秒" (or "8:59:59", "午前8時")
 // after the year, optionally followed by a zone; JST when none is written.
 func (p *parser) japanese(y int) (time.Time, error) {
-	date, err := p.japaneseDate(y)
+	date, err := p.japaneseDate(y, p.i-4, nil)
 	if err != nil {
 		return time.Time{}, err
 	}
+	return p.japaneseTime(date)
+}
+
+// japaneseTime reads what may follow a date written in Japanese: nothing
+// (the first instant of the day in JST), or a time of day and an optional
+// zone, JST when none is written.
+func (p *parser) japaneseTime(date Date) (time.Time, error) {
 	if p.i == len(p.s) {
 		return date.In(JST), nil
 	}

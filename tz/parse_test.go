@@ -525,21 +525,34 @@ func TestZoneAllocs(t *testing.T) {
 	}
 }
 
-// FuzzParse checks that Parse never panics, that every error is a
-// *ParseError, that every accepted input formats as RFC 3339 and parses
-// back to the same instant, and that Parser{USZones: true} reads every
-// input Parse reads as Parse does (it differs only where Parse refuses an
-// ambiguous abbreviation).
+// FuzzParse checks that Parse never panics, that it reads any text as it
+// reads the text narrowed (see parser.init), that every error is a
+// *ParseError whose Value is the caller's text at its Offset, that every
+// accepted input formats as RFC 3339 and parses back to the same instant,
+// that the input with its ASCII digits made full-width parses to the same
+// instant, and that Parser{USZones: true} reads every input Parse reads as
+// Parse does (it differs only where Parse refuses an ambiguous
+// abbreviation).
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"12/10/2011 00:00:00 GMT", "Dec 10 23:59:59 2012 GMT", "2012-12-10T23:59:59.5+09:00",
 		"2012/12/11 08:59:59 JST", "2012年12月11日 8時59分59秒", "2012-12-11", "20121210235959Z",
 		"Mon, 10 Dec 2012 23:59:59 GMT", "2012-12-11 08:59:59 +0900 JST", "12/10/2011 00:00:00 XST",
+		"令和8年3月15日", "令和元年5月1日", "平成31年4月30日 23時59分59秒", "平成31年5月1日", "R8.3.15",
+		"令和８年１２月１日\u3000１０：００", "２０２６年１２月１１日", "Ｈ３１．５．１",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got, err := Parse(s)
+		// Parse reads full-width text in a second reading only when it
+		// must; the result is always that of reading it narrowed.
+		var q parser
+		q.init(s, true, false)
+		nt, nerr := q.parse()
+		if !cmp.Equal(err, nerr) || !nt.Equal(got) || nt.Location().String() != got.Location().String() {
+			t.Fatalf("Parse(%q) = %v, %v; narrowed first, %v, %v", s, got, err, nt, nerr)
+		}
 		if err != nil {
 			var pe *ParseError
 			if !errors.As(err, &pe) {
@@ -547,6 +560,9 @@ func FuzzParse(f *testing.F) {
 			}
 			if pe.Input != s {
 				t.Fatalf("Parse(%q) error has Input %q", s, pe.Input)
+			}
+			if pe.Offset < 0 || pe.Offset > len(s) || !strings.HasPrefix(s[pe.Offset:], pe.Value) {
+				t.Fatalf("Parse(%q) error has Value %q at Offset %d", s, pe.Value, pe.Offset)
 			}
 			if _, err := (Parser{USZones: true}).Parse(s); err != nil && !errors.As(err, &pe) {
 				t.Fatalf("Parser{USZones: true}.Parse(%q) error %T is not a *ParseError", s, err)
@@ -567,6 +583,18 @@ func FuzzParse(f *testing.F) {
 		if !back.Equal(got) {
 			t.Fatalf("Parse(%q) = %v, round trip through %q gives %v", s, got, f, back)
 		}
+		var b strings.Builder // s with each ASCII digit full-width, other bytes as they are
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; '0' <= c && c <= '9' {
+				b.WriteRune(rune(c-'0') + '０')
+			} else {
+				b.WriteByte(c)
+			}
+		}
+		wide := b.String()
+		if w, err := Parse(wide); err != nil || !w.Equal(got) {
+			t.Fatalf("Parse(%q) = %v, but full-width %q gives %v, %v", s, got, wide, w, err)
+		}
 	})
 }
 
@@ -574,7 +602,7 @@ func FuzzParse(f *testing.F) {
 // *ParseError, and that an accepted date is valid and round-trips through
 // String.
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2012-12-11", "2012/12/11", "20121211", "2012年12月11日", "2024-02-30"} {
+	for _, s := range []string{"2012-12-11", "2012/12/11", "20121211", "2012年12月11日", "2024-02-30", "令和8年3月15日", "R8.3.15", "２０２６／０３／１５"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -616,7 +644,8 @@ func TestFuzzCorpus(t *testing.T) {
 
 func BenchmarkParse(b *testing.B) {
 	for _, in := range []string{"12/10/2012 23:59:59 GMT", "Dec 10 23:59:59 2012 GMT", "2012-12-11T08:59:59+09:00", "2012年12月11日 8時59分59秒",
-		"Tue Dec 11 08:59:59 JST 2012", "2012年 12月 11日 火曜日 08:59:59 JST", "Tue Dec 11 2012 08:59:59 GMT+0900 (Japan Standard Time)"} {
+		"Tue Dec 11 08:59:59 JST 2012", "2012年 12月 11日 火曜日 08:59:59 JST", "Tue Dec 11 2012 08:59:59 GMT+0900 (Japan Standard Time)",
+		"平成24年12月11日 8時59分59秒", "２０１２年１２月１１日 ８時５９分５９秒"} {
 		b.Run(in, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
