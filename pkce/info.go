@@ -1,12 +1,16 @@
 package pkce
 
 import (
+	"bytes"
+	"crypto"
+	"crypto/x509"
 	"encoding/asn1"
 	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
 
+	"github.com/certlife/certlife/internal/keys"
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
@@ -300,6 +304,17 @@ type KeyBag struct {
 	// (the optional publicKey of SEC 1's ECPrivateKey), as Java and Bouncy
 	// Castle store them; GnuTLS 3.7 cannot import such a key.
 	PublicKeyMissing bool
+	// LocalKeyID is the bag's localKeyId attribute (PKCS#9, RFC 2985
+	// section 5.5.2), nil when it has none. Every producer gives a key
+	// and its certificate the same one; NSS finds a key's certificate by
+	// it alone.
+	LocalKeyID []byte
+	// Paired reports that a certificate bag with the same LocalKeyID
+	// holds this key's public key, which NSS needs to import the key (see
+	// [NSS]). It can be true only when the key shows (a plain key bag,
+	// or any with [InspectWithPassword]); it is judged against the
+	// certificate bags of the opened safes.
+	Paired bool
 }
 
 // Info is what [Inspect] learns from a PKCS#12 file without the password,
@@ -457,6 +472,8 @@ func countBags(bags []*bag) BagCounts {
 // opened (their bags are then set).
 func (p *pfxFile) info(decrypted bool) *Info {
 	info := &Info{BER: p.ber, Decrypted: decrypted}
+	var keyDER [][]byte // each key bag's PKCS#8, nil while encrypted
+	var certs []*bag    // the certificate bags of the opened safes
 	if p.mac != nil {
 		info.MAC = p.mac.info
 	}
@@ -471,17 +488,74 @@ func (p *pfxFile) info(decrypted bool) *Info {
 				n++
 				switch {
 				case b.id.Equal(oidKeyBag):
-					k := KeyBag{Safe: s.index, Bag: n}
+					k := KeyBag{Safe: s.index, Bag: n, LocalKeyID: b.attrs.localKeyID}
 					k.Algorithm, k.PublicKeyMissing = keyAlgorithm(b.value)
 					info.KeyBags = append(info.KeyBags, k)
+					keyDER = append(keyDER, b.value)
 				case b.id.Equal(oidShroudedKeyBag):
-					k := KeyBag{Safe: s.index, Bag: n, Shrouded: true, Scheme: b.scheme.info}
+					k := KeyBag{Safe: s.index, Bag: n, Shrouded: true, Scheme: b.scheme.info, LocalKeyID: b.attrs.localKeyID}
 					k.Algorithm, k.PublicKeyMissing = keyAlgorithm(b.plain)
 					info.KeyBags = append(info.KeyBags, k)
+					keyDER = append(keyDER, b.plain)
+				case b.id.Equal(oidCertBag):
+					certs = append(certs, b)
 				}
 			})
 		}
 		info.Safes = append(info.Safes, si)
 	}
+	pc := pairChecker{certs: certs, parsed: make([]*x509.Certificate, len(certs)), tried: make([]bool, len(certs))}
+	for n := range info.KeyBags {
+		info.KeyBags[n].Paired = pc.paired(keyDER[n], info.KeyBags[n].LocalKeyID)
+	}
 	return info
+}
+
+// pairChecker tells whether a key bag is paired with a certificate bag
+// as NSS pairs them: a certificate bag carries the key's localKeyId and
+// holds its public half. NSS imports the key under the certificate of
+// that localKeyId without comparing them, so a certificate of another
+// key there leaves the key's own certificate without it. Only the
+// certificates of a key's localKeyId are parsed, each at most once, and
+// each distinct key once: a hostile file costs at most Limits.Keys key
+// parses and Limits.Certificates certificate parses.
+type pairChecker struct {
+	certs  []*bag
+	parsed []*x509.Certificate          // nil: not parsed yet, or not a certificate
+	tried  []bool                       // parsed[n] is set
+	keys   map[string]crypto.PrivateKey // by PKCS#8; nil when it does not parse
+}
+
+func (pc *pairChecker) paired(der, id []byte) bool {
+	if len(der) == 0 || len(id) == 0 {
+		return false
+	}
+	var key crypto.PrivateKey
+	for n, b := range pc.certs {
+		if !bytes.Equal(b.attrs.localKeyID, id) {
+			continue
+		}
+		if key == nil {
+			if pc.keys == nil {
+				pc.keys = map[string]crypto.PrivateKey{}
+			}
+			k, ok := pc.keys[string(der)]
+			if !ok {
+				k, _ = parseKey(der, "")
+				pc.keys[string(der)] = k
+			}
+			if k == nil {
+				return false
+			}
+			key = k
+		}
+		if !pc.tried[n] {
+			pc.tried[n] = true
+			pc.parsed[n], _ = parseCertBag(b.value, "")
+		}
+		if c := pc.parsed[n]; c != nil && keys.Match(c.PublicKey, key) {
+			return true
+		}
+	}
+	return false
 }
