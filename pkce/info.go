@@ -3,6 +3,7 @@ package pkce
 import (
 	"bytes"
 	"crypto"
+	"crypto/rsa"
 	"crypto/x509"
 	"encoding/asn1"
 	"fmt"
@@ -521,41 +522,67 @@ func (p *pfxFile) info(decrypted bool) *Info {
 // parses and Limits.Certificates certificate parses.
 type pairChecker struct {
 	certs  []*bag
-	parsed []*x509.Certificate          // nil: not parsed yet, or not a certificate
-	tried  []bool                       // parsed[n] is set
-	keys   map[string]crypto.PrivateKey // by PKCS#8; nil when it does not parse
+	parsed []*x509.Certificate         // nil: not parsed yet, or not a certificate
+	tried  []bool                      // parsed[n] is set
+	keys   map[string]crypto.PublicKey // by PKCS#8; nil when it does not parse
 }
 
 func (pc *pairChecker) paired(der, id []byte) bool {
 	if len(der) == 0 || len(id) == 0 {
 		return false
 	}
-	var key crypto.PrivateKey
+	var pub crypto.PublicKey
 	for n, b := range pc.certs {
 		if !bytes.Equal(b.attrs.localKeyID, id) {
 			continue
 		}
-		if key == nil {
+		if pub == nil {
 			if pc.keys == nil {
-				pc.keys = map[string]crypto.PrivateKey{}
+				pc.keys = map[string]crypto.PublicKey{}
 			}
 			k, ok := pc.keys[string(der)]
 			if !ok {
-				k, _ = parseKey(der, "")
+				k = publicHalf(der)
 				pc.keys[string(der)] = k
 			}
 			if k == nil {
 				return false
 			}
-			key = k
+			pub = k
 		}
 		if !pc.tried[n] {
 			pc.tried[n] = true
 			pc.parsed[n], _ = parseCertBag(b.value, "")
 		}
-		if c := pc.parsed[n]; c != nil && keys.Match(c.PublicKey, key) {
+		if c := pc.parsed[n]; c != nil && keys.Equal(c.PublicKey, pub) {
 			return true
 		}
 	}
 	return false
+}
+
+// publicHalf returns the public key of a PKCS#8 private key, or nil. An
+// RSA key's modulus and exponent are read as they stand (RFC 8017
+// appendix A.1.2), without the validation a full parse costs (the most of
+// InspectWithPassword's time for a 2048-bit key); other kinds are parsed.
+func publicHalf(der []byte) crypto.PublicKey {
+	s := cryptobyte.String(der)
+	var seq, priv, rsaKey cryptobyte.String
+	var v, ver int64
+	var alg algorithmID
+	if s.ReadASN1(&seq, cbasn1.SEQUENCE) && seq.ReadASN1Integer(&v) && readAlgorithm(&seq, &alg) &&
+		alg.oid.String() == "1.2.840.113549.1.1.1" && seq.ReadASN1(&priv, cbasn1.OCTET_STRING) {
+		n, e := new(big.Int), 0
+		if priv.ReadASN1(&rsaKey, cbasn1.SEQUENCE) && rsaKey.ReadASN1Integer(&ver) && rsaKey.ReadASN1Integer(n) &&
+			rsaKey.ReadASN1Integer(&e) && n.Sign() > 0 && e > 0 {
+			return &rsa.PublicKey{N: n, E: e}
+		}
+		return nil
+	}
+	k, err := parseKey(der, "")
+	if err != nil {
+		return nil
+	}
+	pub, _ := keys.Public(k)
+	return pub
 }
