@@ -178,6 +178,18 @@ func BenchmarkCheckPassword(b *testing.B) {
 	}
 }
 
+// BenchmarkInspectWithPassword includes deciding KeyBag.Paired: an RSA
+// modulus read and one certificate parse for a file of one key.
+func BenchmarkInspectWithPassword(b *testing.B) {
+	data := benchFile(b, pkcs12.Modern2023)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := InspectWithPassword(data, fixturePassword); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkInspect(b *testing.B) {
 	data := benchFile(b, pkcs12.Modern2023)
 	b.ReportAllocs()

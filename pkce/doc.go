@@ -88,13 +88,33 @@
 //	BER in algorithm parameters     yes          no          yes       no
 //	NULL and empty passwords        yes          yes         yes       yes (1)
 //	ECDSA key without public key    yes          yes         yes       no
+//	key not paired by localKeyId    yes          yes (2)     no        yes
 //
 // (1) certtool needs --null-password or --empty-password to say which.
+// (2) keytool lists the file, but a lone key without a localKeyId has no
+// certificate chain, a second one is left out, and a key whose
+// localKeyId a CA certificate carries gets that certificate's chain.
 // Of the rows: keytool 17 refuses AES-192 and DES-EDE3-CBC in PBES2 ("PBE
 // parameter parsing error"); Java and Bouncy Castle store ECDSA keys
 // without their public key, which GnuTLS cannot import (it reports
-// "Decryption has failed"); NSS imports a key only with a certificate bag
-// of the same localKeyId, as every producer writes them. The other
+// "Decryption has failed"). NSS ties a key to its certificate by the
+// bags' localKeyId (RFC 2985 section 5.5.2) alone, which every producer
+// writes on both but hand-made files and re-packing tools may drop
+// (testdata/interop/pkce-lkid-*.p12): pk12util refuses a file with a key
+// bag without a localKeyId, or with one no certificate bag carries, even
+// when the two share a friendlyName or another key of the file is paired
+// ("SEC_ERROR_PKCS12_UNABLE_TO_IMPORT_KEY", nothing imported, exit
+// status 18); a key whose localKeyId a CA certificate carries is
+// imported under that certificate (trust u,u,u), and the leaf stays
+// without a key, so the client certificate is useless in Firefox. Both
+// lose the key, so for NSS they are not "read" ([ReasonUnpairedKey],
+// [KeyBag.Paired]); readers.txt counts a pk12util import as read only
+// when every certificate it gave a key holds one of the file's keys.
+// The other readers open these files and decrypt their keys, and PK-5's
+// yum path opens the bundle with OpenSSL 1.0.2 and writes the key and
+// the certificate to separate PEM files ([Bundle.Yum]), so only NSS is
+// judged on it. [Bundle.Encode] writes the same localKeyId (the leaf's
+// SHA-1) on the key and the leaf. The other
 // targets are not on the machine; their facts come from the domain rules
 // (domain.md, PK-2 table) and the sources each [Target] constant cites,
 // and where those are silent the target is assumed not to read the

@@ -119,6 +119,12 @@ const (
 	// of key, or cannot be judged without knowing it (PK-5: yum on CentOS
 	// 7 reads RSA keys only).
 	ReasonKeyAlgorithm
+	// ReasonUnpairedKey results when a target ties a key to its
+	// certificate by the bags' localKeyId and the bundle does not: a key
+	// bag without a localKeyId, or one that no certificate bag holding the
+	// key's public half carries (PK-2: NSS then refuses the whole file,
+	// or files the key under another certificate).
+	ReasonUnpairedKey
 )
 
 var reasonNames = [...]string{
@@ -142,6 +148,7 @@ var reasonNames = [...]string{
 	ReasonMAC:               "MAC",
 	ReasonIterations:        "iterations",
 	ReasonKeyAlgorithm:      "key algorithm",
+	ReasonUnpairedKey:       "unpaired key",
 }
 
 // String returns a short lower-case name of the reason, such as
@@ -379,8 +386,8 @@ func (e *KeyError) Unwrap() error {
 type TargetError struct {
 	// Target is the reader judged.
 	Target Target
-	// Reason is ReasonEncryption, ReasonMAC, ReasonIterations or
-	// ReasonKeyAlgorithm.
+	// Reason is ReasonEncryption, ReasonMAC, ReasonIterations,
+	// ReasonKeyAlgorithm or ReasonUnpairedKey.
 	Reason Reason
 	// Where names the part of the file: "MAC", "safe 1", "key bag 1 in
 	// safe 2", "key".

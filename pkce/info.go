@@ -1,12 +1,17 @@
 package pkce
 
 import (
+	"bytes"
+	"crypto"
+	"crypto/rsa"
+	"crypto/x509"
 	"encoding/asn1"
 	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
 
+	"github.com/certlife/certlife/internal/keys"
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 )
@@ -300,6 +305,17 @@ type KeyBag struct {
 	// (the optional publicKey of SEC 1's ECPrivateKey), as Java and Bouncy
 	// Castle store them; GnuTLS 3.7 cannot import such a key.
 	PublicKeyMissing bool
+	// LocalKeyID is the bag's localKeyId attribute (PKCS#9, RFC 2985
+	// section 5.5.2), nil when it has none. Every producer gives a key
+	// and its certificate the same one; NSS finds a key's certificate by
+	// it alone.
+	LocalKeyID []byte
+	// Paired reports that a certificate bag with the same LocalKeyID
+	// holds this key's public key, which NSS needs to import the key (see
+	// [NSS]). It can be true only when the key shows (a plain key bag,
+	// or any with [InspectWithPassword]); it is judged against the
+	// certificate bags of the opened safes.
+	Paired bool
 }
 
 // Info is what [Inspect] learns from a PKCS#12 file without the password,
@@ -457,6 +473,8 @@ func countBags(bags []*bag) BagCounts {
 // opened (their bags are then set).
 func (p *pfxFile) info(decrypted bool) *Info {
 	info := &Info{BER: p.ber, Decrypted: decrypted}
+	var keyDER [][]byte // each key bag's PKCS#8, nil while encrypted
+	var certs []*bag    // the certificate bags of the opened safes
 	if p.mac != nil {
 		info.MAC = p.mac.info
 	}
@@ -471,17 +489,100 @@ func (p *pfxFile) info(decrypted bool) *Info {
 				n++
 				switch {
 				case b.id.Equal(oidKeyBag):
-					k := KeyBag{Safe: s.index, Bag: n}
+					k := KeyBag{Safe: s.index, Bag: n, LocalKeyID: b.attrs.localKeyID}
 					k.Algorithm, k.PublicKeyMissing = keyAlgorithm(b.value)
 					info.KeyBags = append(info.KeyBags, k)
+					keyDER = append(keyDER, b.value)
 				case b.id.Equal(oidShroudedKeyBag):
-					k := KeyBag{Safe: s.index, Bag: n, Shrouded: true, Scheme: b.scheme.info}
+					k := KeyBag{Safe: s.index, Bag: n, Shrouded: true, Scheme: b.scheme.info, LocalKeyID: b.attrs.localKeyID}
 					k.Algorithm, k.PublicKeyMissing = keyAlgorithm(b.plain)
 					info.KeyBags = append(info.KeyBags, k)
+					keyDER = append(keyDER, b.plain)
+				case b.id.Equal(oidCertBag):
+					certs = append(certs, b)
 				}
 			})
 		}
 		info.Safes = append(info.Safes, si)
 	}
+	pc := pairChecker{certs: certs, parsed: make([]*x509.Certificate, len(certs)), tried: make([]bool, len(certs))}
+	for n := range info.KeyBags {
+		info.KeyBags[n].Paired = pc.paired(keyDER[n], info.KeyBags[n].LocalKeyID)
+	}
 	return info
+}
+
+// pairChecker tells whether a key bag is paired with a certificate bag
+// as NSS pairs them: a certificate bag carries the key's localKeyId and
+// holds its public half. NSS imports the key under the certificate of
+// that localKeyId without comparing them, so a certificate of another
+// key there leaves the key's own certificate without it. Only the
+// certificates of a key's localKeyId are parsed, each at most once, and
+// each distinct key once: a hostile file costs at most Limits.Keys key
+// parses and Limits.Certificates certificate parses.
+type pairChecker struct {
+	certs  []*bag
+	parsed []*x509.Certificate         // nil: not parsed yet, or not a certificate
+	tried  []bool                      // parsed[n] is set
+	keys   map[string]crypto.PublicKey // by PKCS#8; nil when it does not parse
+}
+
+func (pc *pairChecker) paired(der, id []byte) bool {
+	if len(der) == 0 || len(id) == 0 {
+		return false
+	}
+	var pub crypto.PublicKey
+	for n, b := range pc.certs {
+		if !bytes.Equal(b.attrs.localKeyID, id) {
+			continue
+		}
+		if pub == nil {
+			if pc.keys == nil {
+				pc.keys = map[string]crypto.PublicKey{}
+			}
+			k, ok := pc.keys[string(der)]
+			if !ok {
+				k = publicHalf(der)
+				pc.keys[string(der)] = k
+			}
+			if k == nil {
+				return false
+			}
+			pub = k
+		}
+		if !pc.tried[n] {
+			pc.tried[n] = true
+			pc.parsed[n], _ = parseCertBag(b.value, "")
+		}
+		if c := pc.parsed[n]; c != nil && keys.Equal(c.PublicKey, pub) {
+			return true
+		}
+	}
+	return false
+}
+
+// publicHalf returns the public key of a PKCS#8 private key, or nil. An
+// RSA key's modulus and exponent are read as they stand (RFC 8017
+// appendix A.1.2), without the validation a full parse costs (the most of
+// InspectWithPassword's time for a 2048-bit key); other kinds are parsed.
+func publicHalf(der []byte) crypto.PublicKey {
+	s := cryptobyte.String(der)
+	var seq, priv, rsaKey cryptobyte.String
+	var v, ver int64
+	var alg algorithmID
+	if s.ReadASN1(&seq, cbasn1.SEQUENCE) && seq.ReadASN1Integer(&v) && readAlgorithm(&seq, &alg) &&
+		alg.oid.String() == "1.2.840.113549.1.1.1" && seq.ReadASN1(&priv, cbasn1.OCTET_STRING) {
+		n, e := new(big.Int), 0
+		if priv.ReadASN1(&rsaKey, cbasn1.SEQUENCE) && rsaKey.ReadASN1Integer(&ver) && rsaKey.ReadASN1Integer(n) &&
+			rsaKey.ReadASN1Integer(&e) && n.Sign() > 0 && e > 0 {
+			return &rsa.PublicKey{N: n, E: e}
+		}
+		return nil
+	}
+	k, err := parseKey(der, "")
+	if err != nil {
+		return nil
+	}
+	pub, _ := keys.Public(k)
+	return pub
 }

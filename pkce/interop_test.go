@@ -420,7 +420,8 @@ var toolTargets = []struct {
 // certtool, ReadableBy of the target the tool stands for says what the
 // tool did (readers.txt). The Info is InspectWithPassword's; Inspect's,
 // without the password, must say the same except for facts only the
-// password shows (GnuTLS and an EC key without its public key).
+// password shows (GnuTLS and an EC key without its public key, NSS and a
+// localKeyId no certificate of the key carries).
 func TestReadableByMatchesReaders(t *testing.T) {
 	measured := readersTxt(t)
 	for _, v := range vectors(t) {
@@ -466,7 +467,7 @@ func TestReadableByMatchesReaders(t *testing.T) {
 }
 
 func hasKeyFact(i *Info) bool {
-	return slices.ContainsFunc(i.KeyBags, func(k KeyBag) bool { return k.PublicKeyMissing })
+	return slices.ContainsFunc(i.KeyBags, func(k KeyBag) bool { return k.PublicKeyMissing || (k.LocalKeyID != nil && !k.Paired) })
 }
 
 // TestInteropToolsLive: the tools on the machine still do what
@@ -484,8 +485,9 @@ func TestInteropToolsLive(t *testing.T) {
 	subset := map[string][]string{
 		"openssl": {"pkce-encode-legacy.p12", "pkce-encode-modern.p12", "pkce-encode-pbmac1.p12", "pkce-null-password.p12", "pkce-ber.p12", "pkce-rc4.p12"},
 		"keytool": {"pkce-encode-modern.p12", "pkce-ber-parameters.p12"},
-		"nss":     {"pkce-encode-legacy.p12", "pkce-encode-modern.p12", "pkce-ber.p12", "pkce-ber-bags.p12", "pkce-rc4.p12", "pkce-null-password.p12", "openssl-nomac.p12"},
-		"gnutls":  {"pkce-encode-modern.p12", "pkce-null-password.p12", "pkce-ber-keys.p12", "pkce-rc4.p12", "pkce-prf-sha512-256.p12", "keytool-two-aliases.p12"},
+		"nss": {"pkce-encode-legacy.p12", "pkce-encode-modern.p12", "pkce-ber.p12", "pkce-ber-bags.p12", "pkce-rc4.p12", "pkce-null-password.p12", "openssl-nomac.p12",
+			"pkce-lkid-key-without.p12", "pkce-lkid-ca-cert.p12", "pkce-lkid-two-keys-paired.p12"},
+		"gnutls": {"pkce-encode-modern.p12", "pkce-null-password.p12", "pkce-ber-keys.p12", "pkce-rc4.p12", "pkce-prf-sha512-256.p12", "keytool-two-aliases.p12"},
 	}
 	readers := map[string]func(t *testing.T, dir, file, pwFile string, empty bool) bool{
 		"openssl": func(t *testing.T, dir, file, pwFile string, _ bool) bool {
@@ -504,8 +506,10 @@ func TestInteropToolsLive(t *testing.T) {
 			if msg, err := run(t, dir, needTool(t, "certutil"), "-N", "-d", "sql:"+db, "--empty-password"); err != nil {
 				t.Fatalf("certutil -N: %v\n%s", err, msg)
 			}
-			_, err := run(t, dir, needTool(t, "pk12util"), "-i", file, "-d", "sql:"+db, "-w", pwFile)
-			return err == nil
+			if _, err := run(t, dir, needTool(t, "pk12util"), "-i", file, "-d", "sql:"+db, "-w", pwFile); err != nil {
+				return false
+			}
+			return nssPaired(t, dir, db, file, pwFile)
 		},
 		"gnutls": func(t *testing.T, dir, file, pwFile string, empty bool) bool {
 			return gnutlsReads(t, dir, file, pwFile, empty)
@@ -528,6 +532,50 @@ func TestInteropToolsLive(t *testing.T) {
 			}
 		})
 	}
+}
+
+// nssPaired is what make.sh's nss_paired does: NSS files a key under the
+// certificate of the same localKeyId without comparing them, so every
+// certificate it gave a key (trust "u,u,u" in certutil -L) must hold the
+// public half of one of the file's keys.
+func nssPaired(t *testing.T, dir, db, file, pwFile string) bool {
+	certutil := needTool(t, "certutil")
+	list, err := run(t, dir, certutil, "-L", "-d", "sql:"+db)
+	if err != nil {
+		t.Fatalf("certutil -L: %v\n%s", err, list)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pw, err := os.ReadFile(pwFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := DecodeEntries(data, strings.TrimSuffix(string(pw), "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(list, "\n") {
+		nick, ok := strings.CutSuffix(strings.TrimRight(line, " "), "u,u,u")
+		if !ok {
+			continue
+		}
+		out, err := run(t, dir, certutil, "-L", "-d", "sql:"+db, "-n", strings.TrimRight(nick, " "), "-a")
+		blk, _ := pem.Decode([]byte(out))
+		if err != nil || blk == nil {
+			t.Fatalf("certutil -L -n %q -a: %v\n%s", nick, err, out)
+		}
+		c, err := x509.ParseCertificate(blk.Bytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(es, func(e Entry) bool { return e.Key != nil && keys.Match(c.PublicKey, e.Key) }) {
+			t.Logf("NSS gave %q (%s) a key the file holds for another certificate", strings.TrimRight(nick, " "), c.Subject)
+			return false
+		}
+	}
+	return true
 }
 
 // gnutlsReads is what make.sh's gnutls_reads does: certtool --p12-info
@@ -633,7 +681,66 @@ func ownFixtures(t *testing.T) map[string][]byte {
 		pbes2(fixturePassword, hashSHA512256, oidHMAC512256, oidAES256CBC, 2048), pbes2(fixturePassword, hashSHA512256, oidHMAC512256, oidAES256CBC, 2048))
 	out["pkce-pbes2-sha1-3des.p12"] = withSchemes(sha1MAC(fixturePassword, 2048),
 		pbes2(fixturePassword, hashSHA1, oidHMACSHA1, oidDESEDE3CBC, 2048), pbes2(fixturePassword, hashSHA1, oidHMACSHA1, oidDESEDE3CBC, 2048))
+	for name, data := range localKeyIDFixtures(t) {
+		out[name] = data
+	}
 	return out
+}
+
+// localKeyIDFixtures are the pkce-lkid-*.p12 files: how a key bag's
+// localKeyId pairs it with a certificate bag, or fails to, as
+// hand-made files and tools that drop bag attributes write them. Each
+// is 3DES with a SHA-1 MAC, which all four readers read, certificates
+// in an encrypted safe and the key in a plain one, as OpenSSL writes.
+func localKeyIDFixtures(t *testing.T) map[string][]byte {
+	pw := bmpPassword(fixturePassword)
+	keyScheme := func() scheme { return pbe3DES(pw, []byte("lkidkeysalt"), 2048) }
+	certScheme := pbe3DES(pw, []byte("lkidcertsalt"), 2048)
+	rsaDER := mustPKCS8(t, testRSA(t, "leaf"))
+	ecDER := pemFileBytes(t, filepath.Join(interopDir, "pki", "ecleaf.key"))
+	leaf, ecLeaf := interopCert(t, "leaf").Raw, interopCert(t, "ecleaf").Raw
+	chain := []func(*builder){certBag(interopCert(t, "inter1").Raw), certBag(interopCert(t, "root").Raw)}
+	file := func(certs []func(*builder), keys ...func(*builder)) []byte {
+		return buildPFXWith(sha1MAC(fixturePassword, 2048), der(func(b *builder) {
+			b.AddASN1(cbasn1.SEQUENCE, func(b *builder) {
+				encryptedSafe(safeContents(append(certs, chain...)...), certScheme)(b)
+				plainSafe(safeContents(keys...))(b)
+			})
+		}), false)
+	}
+	one := func(leafAttrs, keyAttrs func(*builder)) []byte {
+		return file([]func(*builder){safeBag(oidCertBag, certBagValue(leaf), leafAttrs)},
+			shroudedBag(rsaDER, keyScheme(), keyAttrs))
+	}
+	id1, id2 := []byte{1}, []byte{2}
+	return map[string][]byte{
+		"pkce-lkid-paired.p12":       one(attrsOf("client", id1), attrsOf("client", id1)),
+		"pkce-lkid-key-without.p12":  one(attrsOf("client", id1), attrsOf("client", nil)),
+		"pkce-lkid-none.p12":         one(nil, nil),
+		"pkce-lkid-names-only.p12":   one(attrsOf("client", nil), attrsOf("client", nil)),
+		"pkce-lkid-mismatch.p12":     one(attrsOf("client", id2), attrsOf("client", id1)),
+		"pkce-lkid-cert-without.p12": one(attrsOf("client", nil), attrsOf("client", id1)),
+		"pkce-lkid-ca-cert.p12": file([]func(*builder){certBag(leaf), safeBag(oidCertBag, certBagValue(interopCert(t, "inter1").Raw), attrsOf("", id1))},
+			shroudedBag(rsaDER, keyScheme(), attrsOf("client", id1))),
+		"pkce-lkid-two-keys-paired.p12": file([]func(*builder){certBagA(leaf, "rsa", id1), certBagA(ecLeaf, "ec", id2)},
+			shroudedBag(rsaDER, keyScheme(), attrsOf("rsa", id1)), shroudedBag(ecDER, keyScheme(), attrsOf("ec", id2))),
+		"pkce-lkid-two-keys-one.p12": file([]func(*builder){certBagA(leaf, "rsa", id1), certBagA(ecLeaf, "ec", nil)},
+			shroudedBag(rsaDER, keyScheme(), attrsOf("rsa", id1)), shroudedBag(ecDER, keyScheme(), attrsOf("ec", nil))),
+	}
+}
+
+// pemFileBytes returns the bytes of the first PEM block of a file.
+func pemFileBytes(t testing.TB, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blk, _ := pem.Decode(data)
+	if blk == nil {
+		t.Fatalf("%s: no PEM", path)
+	}
+	return blk.Bytes
 }
 
 func interopCert(t testing.TB, name string) *x509.Certificate {

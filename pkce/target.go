@@ -2,6 +2,7 @@ package pkce
 
 import (
 	"crypto/x509"
+	"encoding/hex"
 	"errors"
 	"slices"
 	"strconv"
@@ -77,9 +78,15 @@ const (
 	// DES-EDE3 and Camellia (not ARIA or SM4) and the PRFs hmacWithSHA1
 	// to -SHA512, MACs SHA-1 to SHA-512 but not SHA-512/224 or
 	// SHA-512/256; it needs a MAC; not PBMAC1; BER anywhere but in the
-	// bags. It imports a key only with a certificate bag of the same
-	// localKeyId, as every producer writes them; ReadableBy does not judge
-	// that. Measured with pk12util of NSS 3.87.1.
+	// bags. It ties each key to the certificate bag of the same localKeyId
+	// (as every producer writes them) and nothing else: a key bag without
+	// a localKeyId, or with one no certificate bag carries, fails the
+	// whole import (SEC_ERROR_PKCS12_UNABLE_TO_IMPORT_KEY, nothing
+	// imported), and a key whose localKeyId a certificate of another key
+	// carries is imported under that certificate, leaving its own without
+	// a key. ReadableBy refuses both with ReasonUnpairedKey; the second
+	// shows only with the password ([KeyBag.Paired]). Measured with
+	// pk12util of NSS 3.87.1.
 	NSS
 	// GnuTLS is GnuTLS 3.7 (certtool, and programs using
 	// gnutls_pkcs12_simple_parse): 3DES and 40-bit RC2 (not 128-bit RC2
@@ -112,6 +119,7 @@ type targetSpec struct {
 	ber        BER            // BER read
 	ecNeedsPub bool           // cannot import an EC key without its public key
 	rsaOnly    bool           // reads only RSA keys (PK-5)
+	lkidPairs  bool           // ties a key to its certificate by localKeyId alone (NSS)
 	encoder    *pkcs12.Encoder
 }
 
@@ -150,7 +158,7 @@ var targetSpecs = [...]targetSpec{
 	MacOSKeychain: {name: "macos", desc: "the macOS keychain", aliases: []string{"macoskeychain", "mac", "keychain", "osx"},
 		pbe: pbe3DESRC2, macs: []MACAlgorithm{MACSHA1}, ber: BERContainers, encoder: pkcs12.LegacyDES},
 	NSS: {name: "nss", desc: "NSS 3.87 (Firefox, Chrome)", aliases: []string{"firefox", "nss3", "pk12util", "chromelinux"},
-		pbe: pbeAll, ciphers: ciphersNSS, prfs: prfsSHA12, macs: macsNeedMAC, ber: BERContainers | BERParameters | BERKeys, encoder: pkcs12.Modern2023},
+		pbe: pbeAll, ciphers: ciphersNSS, prfs: prfsSHA12, macs: macsNeedMAC, ber: BERContainers | BERParameters | BERKeys, lkidPairs: true, encoder: pkcs12.Modern2023},
 	GnuTLS: {name: "gnutls", desc: "GnuTLS 3.7", aliases: []string{"gnutls3", "certtool"},
 		pbe: []Encryption{PBEWithSHA1And3DES, PBEWithSHA1And40BitRC2}, ciphers: ciphersGnuTLS, prfs: prfsSHA12, macs: macsNeedMAC,
 		ecNeedsPub: true, ber: BERContainers, encoder: pkcs12.Modern2023},
@@ -256,13 +264,17 @@ func (t *Target) UnmarshalText(b []byte) error {
 // It judges the MAC, the encoding ([BER]: every target reads it in the
 // containers, as NSS and Bouncy Castle write it; not all elsewhere),
 // every safe's and visible key bag's encryption (the scheme, and for
-// PBES2 its cipher and PRF) and their iteration counts. An Info from [Inspect] cannot see key bags
+// PBES2 its cipher and PRF) and their iteration counts, and for NSS
+// whether each key bag's localKeyId ties it to its certificate
+// ([KeyBag.Paired]). An Info from [Inspect] cannot see key bags
 // inside encrypted safes (every known writer uses the same family of
 // scheme for them as for the safe around them) nor any encrypted key's
 // kind: facts about keys (YumCentOS7's RSA, GnuTLS's EC public key) are
 // judged only on an Info from [InspectWithPassword]; without it,
 // YumCentOS7 is refused for an encrypted key with ReasonKeyAlgorithm,
-// and GnuTLS given the benefit of the doubt.
+// and GnuTLS given the benefit of the doubt. So is NSS for a key bag
+// that has a localKeyId while the certificates or the key stay
+// encrypted; a key bag with none is refused for NSS either way.
 func (i *Info) ReadableBy(t Target) error {
 	sp, ok := t.spec()
 	if !ok {
@@ -318,6 +330,7 @@ func (i *Info) ReadableBy(t Target) error {
 			return err
 		}
 	}
+	allOpened := !slices.ContainsFunc(i.Safes, func(s Safe) bool { return !s.Opened })
 	for _, k := range i.KeyBags {
 		where := "key bag " + strconv.Itoa(k.Bag) + " in safe " + strconv.Itoa(k.Safe)
 		if err := check(where, k.Scheme); err != nil {
@@ -325,6 +338,14 @@ func (i *Info) ReadableBy(t Target) error {
 		}
 		if sp.ecNeedsPub && k.PublicKeyMissing {
 			return fail(ReasonKeyAlgorithm, where, "an "+k.Algorithm+" key stored without its public key, which "+sp.desc+" cannot import; re-encode the bundle with Encode", 0)
+		}
+		if sp.lkidPairs {
+			switch {
+			case k.LocalKeyID == nil:
+				return fail(ReasonUnpairedKey, where, "a key without a localKeyId; "+sp.desc+" finds a key's certificate by that attribute alone and imports nothing from such a file", 0)
+			case !k.Paired && k.Algorithm != "" && allOpened:
+				return fail(ReasonUnpairedKey, where, "a key whose localKeyId ("+hex.EncodeToString(k.LocalKeyID)+") no certificate of that key carries; "+sp.desc+" finds a key's certificate by that attribute alone, so it imports nothing, or files the key under the wrong certificate", 0)
+			}
 		}
 		if sp.rsaOnly {
 			switch {

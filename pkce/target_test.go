@@ -3,6 +3,9 @@ package pkce
 import (
 	"crypto/x509"
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -80,7 +83,7 @@ func TestReadableBy(t *testing.T) {
 	}
 	rsa600k := func(n int64) *Info {
 		return &Info{MAC: MAC{Algorithm: MACSHA1, Iterations: n}, Safes: []Safe{{Scheme: des(n), Encrypted: true}, {Opened: true}},
-			KeyBags: []KeyBag{{Safe: 2, Bag: 1, Shrouded: true, Scheme: des(n), Algorithm: "RSA 2048"}}}
+			KeyBags: []KeyBag{{Safe: 2, Bag: 1, Shrouded: true, Scheme: des(n), Algorithm: "RSA 2048", LocalKeyID: []byte{1}}}}
 	}
 	infos["Windows' 600,000"], infos["600,001"] = rsa600k(600_000), rsa600k(600_001)
 	infos["5,000,001"] = rsa600k(5_000_001)
@@ -215,6 +218,13 @@ func TestEncodeTargets(t *testing.T) {
 			if info.MAC.Algorithm != want[tg] {
 				t.Errorf("MAC = %v, want %v (strongest the target reads)", info.MAC.Algorithm, want[tg])
 			}
+			// NSS finds the key's certificate by localKeyId: go-pkcs12
+			// writes the same one (the leaf's SHA-1) on both bags.
+			for _, k := range info.KeyBags {
+				if k.LocalKeyID == nil || !k.Paired {
+					t.Errorf("key bag %d in safe %d: localKeyId %x, paired %v; want one shared with the leaf", k.Bag, k.Safe, k.LocalKeyID, k.Paired)
+				}
+			}
 			got, err := Decode(data, fixturePassword)
 			if err != nil {
 				t.Fatal(err)
@@ -247,4 +257,104 @@ func TestEncodeTargets(t *testing.T) {
 			t.Fatal("Encode with target 0 succeeded")
 		}
 	})
+}
+
+// TestReadableByLocalKeyID: NSS ties a key to its certificate by the
+// bags' localKeyId alone (measured with pk12util 3.87.1 on the
+// pkce-lkid-*.p12 files of testdata/interop, readers.txt). A key bag
+// without one, or with one no certificate of its key carries, is
+// unreadable for NSS; openssl, keytool and GnuTLS read those files, and
+// PK-5's yum path opens the bundle with OpenSSL 1.0.2, so no other target
+// changes. Without the password, only a missing localKeyId shows when the
+// certificates are encrypted.
+func TestReadableByLocalKeyID(t *testing.T) {
+	control := map[Target]error{}
+	ctl := inspectBoth(t, "pkce-lkid-paired.p12")
+	for _, tg := range Targets() {
+		control[tg] = ctl.withPW.ReadableBy(tg)
+	}
+	tests := []struct {
+		name, file      string
+		withPW, blindly Reason // NSS's reason, 0: readable
+	}{
+		{"PK-2 key and leaf share a localKeyId: NSS imports both", "pkce-lkid-paired.p12", 0, 0},
+		{"PK-2 no localKeyId on the key bag: NSS imports nothing", "pkce-lkid-key-without.p12", ReasonUnpairedKey, ReasonUnpairedKey},
+		{"PK-2 no bag attributes at all, as re-packing tools leave them: NSS imports nothing", "pkce-lkid-none.p12", ReasonUnpairedKey, ReasonUnpairedKey},
+		{"PK-2 a shared friendlyName is not enough for NSS", "pkce-lkid-names-only.p12", ReasonUnpairedKey, ReasonUnpairedKey},
+		{"PK-2 different localKeyIds: NSS imports nothing; the certificates are encrypted, so only the password shows it", "pkce-lkid-mismatch.p12", ReasonUnpairedKey, 0},
+		{"PK-2 the leaf without a localKeyId: NSS imports nothing", "pkce-lkid-cert-without.p12", ReasonUnpairedKey, 0},
+		{"PK-2 the key's localKeyId on a CA certificate: NSS files the key under it, the leaf has none", "pkce-lkid-ca-cert.p12", ReasonUnpairedKey, 0},
+		{"PK-2 two keys, each paired: NSS imports both", "pkce-lkid-two-keys-paired.p12", 0, 0},
+		{"PK-2 two keys, one unpaired: NSS imports neither", "pkce-lkid-two-keys-one.p12", ReasonUnpairedKey, ReasonUnpairedKey},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := inspectBoth(t, tc.file)
+			for _, c := range []struct {
+				what string
+				info *Info
+				want Reason
+			}{{"with the password", in.withPW, tc.withPW}, {"without it", in.blind, tc.blindly}} {
+				var got Reason
+				var te *TargetError
+				if err := c.info.ReadableBy(NSS); errors.As(err, &te) {
+					got = te.Reason
+				} else if err != nil {
+					t.Fatalf("%s: %v is not a TargetError", c.what, err)
+				}
+				if got != c.want {
+					t.Errorf("%s: ReadableBy(NSS) reason %v, want %v", c.what, got, c.want)
+				}
+			}
+			if strings.Contains(tc.file, "two-keys") {
+				return // the ECDSA key changes yum's answer, not the pairing
+			}
+			for _, tg := range Targets() {
+				if tg == NSS {
+					continue
+				}
+				if got, want := in.withPW.ReadableBy(tg), control[tg]; (got == nil) != (want == nil) {
+					t.Errorf("ReadableBy(%v) = %v, and %v for the paired control", tg, got, want)
+				}
+			}
+		})
+	}
+	t.Run("PK-2 an unencrypted file shows a mismatch without the password", func(t *testing.T) {
+		key := testRSA(t, "leaf")
+		data := buildPFX(fixturePassword, 2048, plainSafe(safeContents(
+			certBagA(interopCert(t, "leaf").Raw, "client", []byte{2}),
+			safeBag(oidKeyBag, mustPKCS8(t, key), attrsOf("client", []byte{1})))))
+		info, err := Inspect(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var te *TargetError
+		if err := info.ReadableBy(NSS); !errors.As(err, &te) || te.Reason != ReasonUnpairedKey {
+			t.Fatalf("ReadableBy(NSS) = %v, want ReasonUnpairedKey", err)
+		}
+		want := "pkce: NSS 3.87 (Firefox, Chrome) cannot read key bag 2 in safe 1: a key whose localKeyId (01) no certificate of that key carries; " +
+			"NSS 3.87 (Firefox, Chrome) finds a key's certificate by that attribute alone, so it imports nothing, or files the key under the wrong certificate; " +
+			"re-encode the bundle with Encode for this target"
+		if diff := cmp.Diff(want, te.Error()); diff != "" {
+			t.Errorf("message (-want +got):\n%s", diff)
+		}
+	})
+}
+
+type inspected struct{ blind, withPW *Info }
+
+func inspectBoth(t *testing.T, file string) inspected {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(interopDir, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in inspected
+	if in.blind, err = Inspect(data); err != nil {
+		t.Fatal(err)
+	}
+	if in.withPW, err = InspectWithPassword(data, fixturePassword); err != nil {
+		t.Fatal(err)
+	}
+	return in
 }

@@ -239,6 +239,24 @@ gnutls_reads() { # gnutls_reads FILE OPTION...: certtool opens the file and decr
 	done
 }
 
+nss_paired() { # nss_paired DB FILE PASS: every certificate NSS gave a key holds one of the file's keys
+	# NSS files a key under the certificate of the same localKeyId
+	# without comparing them (pkce-lkid-ca-cert.p12): a certificate it
+	# marks as a user's (trust u,u,u) must hold the public half of a key
+	# of the file, as openssl prints the keys.
+	local db=$1 f=$2 pass=$3 nick k
+	openssl pkcs12 -in $f -passin file:$pass -nodes -nocerts -out $tmp/k.pem >/dev/null 2>&1 ||
+		openssl pkcs12 -legacy -in $f -passin file:$pass -nodes -nocerts -out $tmp/k.pem >/dev/null 2>&1 ||
+		return 0 # openssl cannot open it (NULL passwords): trust the import
+	rm -f $tmp/nk*.pem
+	awk -v d=$tmp '/-----BEGIN/{n++} n{print > (d "/nk" n ".pem")}' $tmp/k.pem
+	for k in $tmp/nk*.pem; do [ -e "$k" ] && openssl pkey -in $k -pubout; done > $tmp/keys.pub
+	certutil -L -d sql:$db | sed -n 's/  *u,u,u$//p' | while IFS= read -r nick; do
+		certutil -L -d sql:$db -n "$nick" -a | openssl x509 -pubkey -noout > $tmp/c.pub
+		grep -qxFf <(grep -v -- ----- $tmp/c.pub | tr -d '\n'; echo) <(awk '/BEGIN/{s=""; next} /END/{print s; next} {s=s $0}' $tmp/keys.pub) || return 1
+	done
+}
+
 measure() { # measure FILE...: one line per file, what the four readers do
 	local db=$tmp/mdb f o k n g pass
 	for f in "$@"; do
@@ -252,7 +270,7 @@ measure() { # measure FILE...: one line per file, what the four readers do
 		o=no; openssl pkcs12 -in $f -passin file:$pass -nodes -out $tmp/o.pem >/dev/null 2>&1 && o=yes
 		k=no; keytool -list -keystore $f -storetype PKCS12 -storepass:file $pass >/dev/null 2>&1 && k=yes
 		rm -rf $db && mkdir $db && certutil -N -d sql:$db --empty-password
-		n=no; pk12util -i $f -d sql:$db -w $pass >/dev/null 2>&1 && n=yes
+		n=no; pk12util -i $f -d sql:$db -w $pass >/dev/null 2>&1 && nss_paired $db $f $pass && n=yes
 		g=no
 		if [ "$(head -1 $pass)" != "" ]; then
 			gnutls_reads $f --template $tmp/g.cfg && g=yes
