@@ -43,8 +43,8 @@
 //
 // Parse and [ParseDate] read dates with an era year (元号), as contracts,
 // invoices and Japanese pages print them: "令和8年3月15日", "令和元年5月1日"
-// (元年 is year 1), "平成31年4月30日 23時59分59秒", and the abbreviations
-// "R8.3.15", "H31/4/30". Japanese text with no zone is JST. The eras, each
+// (元年 is year 1), "平成31年4月30日 23時59分59秒", "令和8/3/15", and the
+// abbreviations "R8.3.15", "H31/4/30". Japanese text with no zone is JST. The eras, each
 // from the day its instrument names to the day before the next begins
 // (read 2026-12-02):
 //
@@ -60,7 +60,10 @@
 //
 // Java's java.time.chrono.JapaneseEra gives the same spans, and Node's
 // Intl (ICU) prints every first and last day with the same era and year
-// (the tests hold Parse to them). On the days of 1912 and 1926 the era
+// (the tests hold Parse to them). tz/testdata/tools.tsv holds the last
+// and first seconds of 昭和, 平成 and 令和 as glibc's ja_JP %Ec, Java's
+// JapaneseChronology and Intl's ja-JP-u-ca-japanese print them, and the
+// tests parse every line. On the days of 1912 and 1926 the era
 // changed during the day and the edicts themselves are dated in the old
 // era; Parse follows their words, "以後ヲ改メテ", and gives the whole day
 // to the new era. A date outside its era is refused with

@@ -83,8 +83,8 @@ func (p *parser) mayBeEra() bool {
 }
 
 // eraDate reads a date with a Japanese era year at p.i: "令和8年3月15日",
-// "令和元年5月1日", "平成 31年4月30日", or the abbreviated "R8.3.15",
-// "H31/4/30", "S64-1-7", each with an optional Japanese weekday. ok is
+// "令和元年5月1日", "平成 31年4月30日", "令和8/3/15", or the abbreviated
+// "R8.3.15", "H31/4/30", "S64-1-7", each with an optional Japanese weekday. ok is
 // false, and nothing is read, when no era begins at p.i.
 func (p *parser) eraDate() (d Date, ok bool, err error) {
 	c := p.s[p.i]
@@ -113,6 +113,11 @@ func (p *parser) eraDate() (d Date, ok bool, err error) {
 			return Date{}, true, p.syntax()
 		}
 	}
+	if p.i < len(p.s) && strings.IndexByte("./-", p.s[p.i]) >= 0 {
+		// "令和8/3/15", as Intl prints ja-JP-u-ca-japanese with era "long".
+		d, err = p.eraMonthDay(e, y, start)
+		return d, true, err
+	}
 	if !p.peekString("年") {
 		return Date{}, true, p.syntax()
 	}
@@ -131,25 +136,34 @@ func (p *parser) eraLetterDate() (Date, bool, error) {
 	if !ok || p.i == len(p.s) || strings.IndexByte("./-", p.s[p.i]) < 0 {
 		return Date{}, true, p.syntax()
 	}
+	d, err := p.eraMonthDay(e, y, start)
+	return d, true, err
+}
+
+// eraMonthDay reads the rest of "R8.3.15" or "令和8/3/15" after the year y
+// of era e, from the separator at p.i: the month and the day separated by
+// the same one of ".", "/" or "-", and an optional parenthesized Japanese
+// weekday. The date began at start.
+func (p *parser) eraMonthDay(e *era, y, start int) (Date, error) {
 	sep := p.s[p.i]
 	p.i++
 	m, ok := p.number(1, 2)
 	if !ok || !p.peekByte(sep) {
-		return Date{}, true, p.syntax()
+		return Date{}, p.syntax()
 	}
 	p.i++
 	dd, ok := p.number(1, 2)
 	if !ok {
-		return Date{}, true, p.syntax()
+		return Date{}, p.syntax()
 	}
 	d := Date{e.base + y, time.Month(m), dd}
 	if err := p.checkEraDate(d, e, start); err != nil {
-		return Date{}, true, err
+		return Date{}, err
 	}
 	if _, err := p.japaneseWeekday(d, start, true); err != nil {
-		return Date{}, true, err
+		return Date{}, err
 	}
-	return d, true, nil
+	return d, nil
 }
 
 // checkEraDate refuses a date that does not exist (ReasonBadDate) or,

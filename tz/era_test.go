@@ -55,6 +55,9 @@ func TestParseEra(t *testing.T) {
 		{"TV-4 abbreviation 大正 (Intl)", "T1/7/30", jstMidnight(1912, 7, 30), "JST"},
 		{"TV-4 abbreviation 明治 (Intl)", "M45/7/29", jstMidnight(1912, 7, 29), "JST"},
 		{"TV-4 abbreviation with a weekday and a time", "R8.3.15(日) 10:00", utc(2026, 3, 15, 1, 0, 0, 0), "JST"},
+		{"TV-4 era name with slashes, as Intl prints ja-JP-u-ca-japanese with era long", "平成31/4/30 23:59:59", utc(2019, 4, 30, 14, 59, 59, 0), "JST"},
+		{"TV-4 era name with slashes in 令和's first year, written 1 (Intl)", "令和1/5/1 0:00:00", utc(2019, 4, 30, 15, 0, 0, 0), "JST"},
+		{"TV-4 era name with dots and 元", "令和元.5.1", jstMidnight(2019, 5, 1), "JST"},
 		// Full-width text.
 		{"TV-4 full-width digits", "２０２６年１２月１１日", jstMidnight(2026, 12, 11), "JST"},
 		{"TV-4 full-width era date and clock with U+3000", "令和８年１２月１日\u3000１０：００", utc(2026, 12, 1, 1, 0, 0, 0), "JST"},
@@ -98,6 +101,7 @@ func TestParseEraErrors(t *testing.T) {
 	}{
 		{"TV-4 明治 before the Gregorian calendar", "明治5年12月31日", outside("明治5年12月31日", "明治5年12月31日", 0)},
 		{"TV-4 明治 has no 元年 Parse reads", "明治元年9月8日", outside("明治元年9月8日", "明治元年9月8日", 0)},
+		{"TV-4 era name with slashes outside its era", "平成31/5/1 0:00:00", outside("平成31/5/1 0:00:00", "平成31/5/1", 0)},
 		{"TV-4 明治 one day after its last", "明治45年7月30日", outside("明治45年7月30日", "明治45年7月30日", 0)},
 		{"TV-4 大正 one day before its first", "大正元年7月29日", outside("大正元年7月29日", "大正元年7月29日", 0)},
 		{"TV-4 大正 one day after its last", "大正15年12月25日", outside("大正15年12月25日", "大正15年12月25日", 0)},

@@ -167,6 +167,7 @@ type Parser struct {
 //	2012年 12月 11日 火曜日 08:59:59 JST     date in the ja_JP locale
 //	2012年12月11日火曜日 8時59分59秒 日本標準時  Java FULL (ja)
 //	令和8年3月15日 10時00分, 令和元年5月1日    Japanese era years, read as JST unless a zone follows
+//	令和8/3/15, 平成31/4/30 23:59:59         the same with separators, as Intl (ja-JP-u-ca-japanese, era long) prints them
 //	R8.3.15, H31/4/30, S64-1-7              era years abbreviated, as forms and Intl (ja-JP-u-ca-japanese) print them; JST too
 //	2012-12-11, 2012/12/11, 20121211       a bare date: the first instant of that day in JST
 //

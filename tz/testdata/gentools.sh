@@ -7,7 +7,9 @@
 # and gnutls-cli, keytool -printcert (English and Japanese), Java's Date,
 # DateTimeFormatter and DateFormat (gentools/Dates.java, run with "java
 # Dates.java"), Node's Date and Intl (gentools/dates.js), and curl -v
-# against a local openssl s_server.
+# against a local openssl s_server; and Japanese era years as glibc's
+# ja_JP %Ec, Java's JapaneseChronology (gentools/Eras.java) and Intl's
+# ja-JP-u-ca-japanese (gentools/eras.js) print them.
 #
 # Usage, from anywhere:
 #
@@ -47,6 +49,11 @@ A=1355183999 # 2012-12-10T23:59:59Z = 2012-12-11 08:59:59 JST
 B=1772395509 # 2026-03-01T20:05:09Z = 2026-03-02 05:05:09 JST
 C=1355195109 # 2012-12-11T03:05:09Z = 2012-12-11 12:05:09 JST
 S=1341100799 # 2012-06-30T23:59:59Z, British Summer Time in London
+# The ends and beginnings of the eras 昭和, 平成 and 令和, in JST.
+F=600188399  # 1989-01-07T14:59:59Z = 昭和64年1月7日 23:59:59 JST
+G=600188400  # 1989-01-07T15:00:00Z = 平成元年1月8日 00:00:00 JST
+D=1556636399 # 2019-04-30T14:59:59Z = 平成31年4月30日 23:59:59 JST
+E=1556636400 # 2019-04-30T15:00:00Z = 令和元年5月1日 00:00:00 JST
 rfc() { TZ=UTC date -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
 
 mkdir "$tmp/locale"
@@ -167,6 +174,20 @@ for t in $A $B $C; do
 			while IFS="$(printf '\t')" read -r zone how text; do
 				rec "$(rfc $t)" "TZ=Asia/Tokyo LANG=$lang node dates.js $t: $how ($zone)" "$text"
 			done
+	done
+done
+
+# Japanese era years: glibc's ja_JP alternative date and time (%Ec),
+# Java's JapaneseChronology, and Intl's ja-JP-u-ca-japanese, at the era
+# boundaries and at B. (Added after the lines above, so that their ids
+# stay.)
+for t in $F $G $D $E $B; do
+	rec "$(rfc $t)" "TZ=Asia/Tokyo LC_ALL=ja_JP.UTF-8 date +%Ec -d @$t" "$(TZ=Asia/Tokyo LC_ALL=ja_JP.UTF-8 date +%Ec -d @$t)"
+	(cd "$here/gentools" && java Eras.java $t) | while IFS="$(printf '\t')" read -r how text; do
+		rec "$(rfc $t)" "java Eras.java $t: $how" "$text"
+	done
+	(cd "$here/gentools" && TZ=Asia/Tokyo node eras.js $t) | while IFS="$(printf '\t')" read -r how text; do
+		rec "$(rfc $t)" "TZ=Asia/Tokyo node eras.js $t: $how" "$text"
 	done
 done
 
