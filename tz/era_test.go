@@ -169,43 +169,6 @@ func TestParseEraErrorMessage(t *testing.T) {
 	}
 }
 
-func TestParseDateEra(t *testing.T) {
-	tests := []struct {
-		name    string
-		in      string
-		want    Date
-		wantErr Reason
-	}{
-		{"TV-4 era date", "令和8年3月15日", Date{2026, 3, 15}, 0},
-		{"TV-4 元年", "令和元年5月1日", Date{2019, 5, 1}, 0},
-		{"TV-4 era date with weekday", "令和8年3月15日(日)", Date{2026, 3, 15}, 0},
-		{"TV-4 abbreviation", "R8.3.15", Date{2026, 3, 15}, 0},
-		{"TV-4 full-width", "２０２６／０３／１５", Date{2026, 3, 15}, 0},
-		{"TV-4 full-width era date", "令和８年３月１５日", Date{2026, 3, 15}, 0},
-		{"TV-4 outside its era", "平成31年5月1日", Date{}, ReasonEraRange},
-		{"TV-4 a time is not a date", "令和8年3月15日 10:00", Date{}, ReasonTrailingText},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseDate(tt.in)
-			var gotReason Reason
-			if err != nil {
-				var pe *ParseError
-				if !errors.As(err, &pe) {
-					t.Fatalf("ParseDate(%q) error %v is not a *ParseError", tt.in, err)
-				}
-				gotReason = pe.Reason
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("ParseDate(%q) mismatch (-want +got):\n%s", tt.in, diff)
-			}
-			if gotReason != tt.wantErr {
-				t.Errorf("ParseDate(%q) reason = %v, want %v", tt.in, gotReason, tt.wantErr)
-			}
-		})
-	}
-}
-
 // TestParseEraAllocs: era dates written in ASCII digits cost no
 // allocation, like every other shape; full-width text costs two, the
 // error of the first reading and the narrowed copy.

@@ -350,6 +350,15 @@ func TestParseDate(t *testing.T) {
 		{"empty", "", Date{}, ReasonEmpty},
 		{"junk", "soon", Date{}, ReasonSyntax},
 		{"mixed separators", "2012-12/11", Date{}, ReasonSyntax},
+		// Era years and full-width text, as Parse reads them.
+		{"TV-4 era date", "令和8年3月15日", Date{2026, 3, 15}, 0},
+		{"TV-4 元年", "令和元年5月1日", Date{2019, 5, 1}, 0},
+		{"TV-4 era date with weekday", "令和8年3月15日(日)", Date{2026, 3, 15}, 0},
+		{"TV-4 abbreviation", "R8.3.15", Date{2026, 3, 15}, 0},
+		{"TV-4 full-width", "２０２６／０３／１５", Date{2026, 3, 15}, 0},
+		{"TV-4 full-width era date", "令和８年３月１５日", Date{2026, 3, 15}, 0},
+		{"TV-4 outside its era", "平成31年5月1日", Date{}, ReasonEraRange},
+		{"TV-4 a time is not a date", "令和8年3月15日 10:00", Date{}, ReasonTrailingText},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
