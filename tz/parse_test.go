@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,13 +17,19 @@ func utc(y int, m time.Month, d, h, mi, s, ns int) time.Time {
 	return time.Date(y, m, d, h, mi, s, ns, time.UTC)
 }
 
+// parseCase is a case of TestParse: in is read as want, in the zone
+// abbreviated zone.
+type parseCase struct {
+	name string
+	in   string
+	want time.Time
+	zone string // the zone abbreviation the result is in
+}
+
+// TestParse holds Parse to the shapes of its doc comment; the era cases
+// are in era_test.go (eraCases).
 func TestParse(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want time.Time
-		zone string // the zone abbreviation the result is in
-	}{
+	tests := []parseCase{
 		{"TV-2 CA notBefore", "12/10/2011 00:00:00 GMT", utc(2011, 12, 10, 0, 0, 0, 0), "UTC"},
 		{"TV-2 CA notAfter", "12/10/2012 23:59:59 GMT", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
 		{"TV-4 CA single-digit month and day", "1/2/2012 3:04:05 GMT", utc(2012, 1, 2, 3, 4, 5, 0), "UTC"},
@@ -155,7 +162,7 @@ func TestParse(t *testing.T) {
 		{"TV-4 openssl -text line", "            Not After : Dec 10 23:59:59 2012 GMT", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
 		{"TV-4 openssl -dateopt iso_8601", "2012-12-10 23:59:59Z", utc(2012, 12, 10, 23, 59, 59, 0), "UTC"},
 	}
-	for _, tt := range tests {
+	for _, tt := range slices.Concat(tests, eraCases) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := Parse(tt.in)
 			if err != nil {
