@@ -187,9 +187,8 @@ type Parser struct {
 // ASCII in one string, and so are U+2010 HYPHEN, U+2011, U+2012 and U+2212
 // MINUS SIGN (which ISO 8601 allows in offsets) as "-". The full-width
 // parentheses （ and ） are read as themselves (a weekday "（火）", a zone
-// "（JST）"). A
-// [ParseError] still quotes the caller's text: its Input, Value and
-// Offset are those of the text as given.
+// "（JST）"). A [ParseError] still quotes the caller's text: its Input,
+// Value and Offset are those of the text as given.
 //
 // Spaces may be ASCII spaces or tabs, U+3000 IDEOGRAPHIC SPACE (common
 // between a Japanese date and time), U+00A0 or U+202F (which newer Java
