@@ -16,8 +16,10 @@
 // [*TooEarlyError] matching [ErrTooEarly], which says from when it is
 // accepted ([OpensAt]). A public key shared with a held certificate is a
 // warning (RN-7), never an error. [NewInventory] indexes large holdings so
-// that [Inventory.Classify] costs the same for a thousand certificates or
-// a million.
+// that [Inventory.Classify] does no work that grows with their number:
+// BenchmarkInventoryClassify measured about 1 µs a call for a thousand
+// certificates and 1.3 to 2.5 µs for a million, the difference being
+// cache misses and the garbage collector marking the larger heap.
 //
 // RN-4 compares subjects as the CA compares them: with the CSR the held
 // certificate was issued for when it is known ([Held.RequestSubject]),
