@@ -1,12 +1,8 @@
 package tz
 
 import (
-	"errors"
-	"strings"
 	"testing"
 	"time"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // jstMidnight is the first instant of a day in JST, in UTC.
@@ -69,83 +65,64 @@ var eraCases = []parseCase{
 	{"TV-4 a full-width RFC 9557 suffix is read narrowed", "2012-12-11T08:59:59+09:00[Ａｓｉａ/Ｔｏｋｙｏ]", utc(2012, 12, 10, 23, 59, 59, 0), "JST"},
 }
 
-func TestParseEraErrors(t *testing.T) {
-	outside := func(in, value string, offset int) *ParseError {
-		return &ParseError{Input: in, Reason: ReasonEraRange, Value: value, Offset: offset}
-	}
-	tests := []struct {
-		name string
-		in   string
-		want *ParseError
-	}{
-		{"TV-4 明治 before the Gregorian calendar", "明治5年12月31日", outside("明治5年12月31日", "明治5年12月31日", 0)},
-		{"TV-4 明治 has no 元年 Parse reads", "明治元年9月8日", outside("明治元年9月8日", "明治元年9月8日", 0)},
-		{"TV-4 era name with slashes outside its era", "平成31/5/1 0:00:00", outside("平成31/5/1 0:00:00", "平成31/5/1", 0)},
-		{"TV-4 明治 one day after its last", "明治45年7月30日", outside("明治45年7月30日", "明治45年7月30日", 0)},
-		{"TV-4 大正 one day before its first", "大正元年7月29日", outside("大正元年7月29日", "大正元年7月29日", 0)},
-		{"TV-4 大正 one day after its last", "大正15年12月25日", outside("大正15年12月25日", "大正15年12月25日", 0)},
-		{"TV-4 昭和 one day before its first", "昭和元年12月24日", outside("昭和元年12月24日", "昭和元年12月24日", 0)},
-		{"TV-4 昭和 one day after its last", "昭和64年1月8日", outside("昭和64年1月8日", "昭和64年1月8日", 0)},
-		{"TV-4 平成 one day before its first", "平成元年1月7日", outside("平成元年1月7日", "平成元年1月7日", 0)},
-		{"TV-4 平成 one day after its last is not rolled into 令和", "平成31年5月1日", outside("平成31年5月1日", "平成31年5月1日", 0)},
-		{"TV-4 平成 a year after its last", "平成32年1月1日", outside("平成32年1月1日", "平成32年1月1日", 0)},
-		{"TV-4 令和 one day before its first", "令和元年4月30日", outside("令和元年4月30日", "令和元年4月30日", 0)},
-		{"TV-4 year 0 is no year of an era", "平成0年1月8日", outside("平成0年1月8日", "平成0年1月8日", 0)},
-		{"TV-4 outside with a time: Value is the date", "平成31年5月1日 0時0分", outside("平成31年5月1日 0時0分", "平成31年5月1日", 0)},
-		{"TV-4 outside after a label: Offset is the date's", "終了日：令和元年4月30日", outside("終了日：令和元年4月30日", "令和元年4月30日", 12)},
-		{"TV-4 outside, abbreviated", "H31.5.1", outside("H31.5.1", "H31.5.1", 0)},
-		{"TV-4 outside, full-width: Value and Offset are the caller's text", " Ｈ３１．５．１", outside(" Ｈ３１．５．１", "Ｈ３１．５．１", 1)},
-		{"TV-4 outside with its weekday: Value is the date", "平成31年5月1日(水)", outside("平成31年5月1日(水)", "平成31年5月1日", 0)},
-		{"TV-4 an era date that does not exist", "令和元年2月29日", &ParseError{Input: "令和元年2月29日", Reason: ReasonBadDate}},
-		{"TV-4 an era date with a wrong weekday", "令和8年3月15日(月)", &ParseError{Input: "令和8年3月15日(月)", Reason: ReasonBadDate}},
-		{"TV-4 an era year without 年", "令和8", &ParseError{Input: "令和8", Reason: ReasonSyntax, Offset: 7}},
-		{"TV-4 an era without a year", "令和年3月15日", &ParseError{Input: "令和年3月15日", Reason: ReasonSyntax, Offset: 6}},
-		{"TV-4 an era year of four digits", "令和2026年3月15日", &ParseError{Input: "令和2026年3月15日", Reason: ReasonSyntax, Offset: 9}},
-		{"TV-4 abbreviation with mixed separators", "R8.3/15", &ParseError{Input: "R8.3/15", Reason: ReasonSyntax, Offset: 4}},
-		{"TV-4 abbreviation in lower case is not read", "r8.3.15", &ParseError{Input: "r8.3.15", Reason: ReasonSyntax, Offset: 0}},
-		{"TV-4 abbreviation 元 is not read", "R元.5.1", &ParseError{Input: "R元.5.1", Reason: ReasonSyntax, Offset: 0}},
-		{"TV-4 full-width unknown zone quotes the caller's text", "２０１２／１２／１１ ０８：５９：５９ ＸＳＴ",
-			&ParseError{Input: "２０１２／１２／１１ ０８：５９：５９ ＸＳＴ", Reason: ReasonUnknownZone, Value: "ＸＳＴ", Offset: 56}},
-		{"TV-4 full-width trailing text quotes the caller's text", "令和８年３月１５日 １０：００ まで",
-			&ParseError{Input: "令和８年３月１５日 １０：００ まで", Reason: ReasonTrailingText, Value: " まで", Offset: 43}},
-		{"TV-4 a full-width comment is checked against the offset", "2012-12-11 08:59:59 +0900 (ＣＳＴ)",
-			&ParseError{Input: "2012-12-11 08:59:59 +0900 (ＣＳＴ)", Reason: ReasonBadOffset, Value: "ＣＳＴ", Offset: 27}},
-		{"TV-4 a full-width suffix is checked against the offset", "2012-12-11T08:59:59+08:00[Ａｓｉａ/Ｔｏｋｙｏ]",
-			&ParseError{Input: "2012-12-11T08:59:59+08:00[Ａｓｉａ/Ｔｏｋｙｏ]", Reason: ReasonBadOffset, Value: "Ａｓｉａ/Ｔｏｋｙｏ", Offset: 26}},
-		{"TV-4 full-width time out of range", "２０２６年３月１５日 ２４：００",
-			&ParseError{Input: "２０２６年３月１５日 ２４：００", Reason: ReasonBadTime, Offset: 31}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := Parse(tt.in)
-			var pe *ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("Parse(%q) = %v, %v; want *ParseError", tt.in, got, err)
-			}
-			if diff := cmp.Diff(tt.want, pe); diff != "" {
-				t.Errorf("Parse(%q) error mismatch (-want +got):\n%s", tt.in, diff)
-			}
-			if !strings.HasPrefix(tt.in[pe.Offset:], pe.Value) {
-				t.Errorf("Parse(%q): Value %q is not at Offset %d", tt.in, pe.Value, pe.Offset)
-			}
-		})
-	}
+// outsideEra is the error for in, whose era date value at offset is not
+// a day of its era.
+func outsideEra(in, value string, offset int) *ParseError {
+	return &ParseError{Input: in, Reason: ReasonEraRange, Value: value, Offset: offset}
 }
 
-func TestParseEraErrorMessage(t *testing.T) {
-	for in, want := range map[string]string{
-		"平成31年5月1日":     `tz: parsing "平成31年5月1日": date outside its era "平成31年5月1日" (平成 is 1989-01-08 to 2019-04-30)`,
-		"令和元年4月30日":     `tz: parsing "令和元年4月30日": date outside its era "令和元年4月30日" (令和 began on 2019-05-01)`,
-		"明治5年12月31日":    `tz: parsing "明治5年12月31日": date outside its era "明治5年12月31日" (明治 is read from 1873-01-01, when Japan took the Gregorian calendar, to 1912-07-29)`,
-		"Ｈ３１．５．１":       `tz: parsing "Ｈ３１．５．１": date outside its era "Ｈ３１．５．１" (平成 is 1989-01-08 to 2019-04-30)`,
-		"S64/1/8 10:00": `tz: parsing "S64/1/8 10:00": date outside its era "S64/1/8" (昭和 is 1926-12-25 to 1989-01-07)`,
-		// A long input is shortened between characters, never inside one.
-		"２０１２／１２／１１ ０８：５９：５９ ＸＳＴ": `tz: parsing "２０１２／１２／１１ ０８：５９：５９ Ｘ...": unknown zone abbreviation "ＸＳＴ"`,
-	} {
-		if _, err := Parse(in); err == nil || err.Error() != want {
-			t.Errorf("TV-4 Parse(%q) error = %v, want %s", in, err, want)
-		}
-	}
+// eraErrorCases are TestParseErrors' cases for era years and full-width
+// text (TV-4): one day outside each era's span, and the Value and Offset
+// of errors in full-width text, which quote the caller's text.
+var eraErrorCases = []parseErrorCase{
+	{"TV-4 明治 before the Gregorian calendar", "明治5年12月31日", outsideEra("明治5年12月31日", "明治5年12月31日", 0)},
+	{"TV-4 明治 has no 元年 Parse reads", "明治元年9月8日", outsideEra("明治元年9月8日", "明治元年9月8日", 0)},
+	{"TV-4 era name with slashes outside its era", "平成31/5/1 0:00:00", outsideEra("平成31/5/1 0:00:00", "平成31/5/1", 0)},
+	{"TV-4 明治 one day after its last", "明治45年7月30日", outsideEra("明治45年7月30日", "明治45年7月30日", 0)},
+	{"TV-4 大正 one day before its first", "大正元年7月29日", outsideEra("大正元年7月29日", "大正元年7月29日", 0)},
+	{"TV-4 大正 one day after its last", "大正15年12月25日", outsideEra("大正15年12月25日", "大正15年12月25日", 0)},
+	{"TV-4 昭和 one day before its first", "昭和元年12月24日", outsideEra("昭和元年12月24日", "昭和元年12月24日", 0)},
+	{"TV-4 昭和 one day after its last", "昭和64年1月8日", outsideEra("昭和64年1月8日", "昭和64年1月8日", 0)},
+	{"TV-4 平成 one day before its first", "平成元年1月7日", outsideEra("平成元年1月7日", "平成元年1月7日", 0)},
+	{"TV-4 平成 one day after its last is not rolled into 令和", "平成31年5月1日", outsideEra("平成31年5月1日", "平成31年5月1日", 0)},
+	{"TV-4 平成 a year after its last", "平成32年1月1日", outsideEra("平成32年1月1日", "平成32年1月1日", 0)},
+	{"TV-4 令和 one day before its first", "令和元年4月30日", outsideEra("令和元年4月30日", "令和元年4月30日", 0)},
+	{"TV-4 year 0 is no year of an era", "平成0年1月8日", outsideEra("平成0年1月8日", "平成0年1月8日", 0)},
+	{"TV-4 outside with a time: Value is the date", "平成31年5月1日 0時0分", outsideEra("平成31年5月1日 0時0分", "平成31年5月1日", 0)},
+	{"TV-4 outside after a label: Offset is the date's", "終了日：令和元年4月30日", outsideEra("終了日：令和元年4月30日", "令和元年4月30日", 12)},
+	{"TV-4 outside, abbreviated", "H31.5.1", outsideEra("H31.5.1", "H31.5.1", 0)},
+	{"TV-4 outside, full-width: Value and Offset are the caller's text", " Ｈ３１．５．１", outsideEra(" Ｈ３１．５．１", "Ｈ３１．５．１", 1)},
+	{"TV-4 outside with its weekday: Value is the date", "平成31年5月1日(水)", outsideEra("平成31年5月1日(水)", "平成31年5月1日", 0)},
+	{"TV-4 an era date that does not exist", "令和元年2月29日", &ParseError{Input: "令和元年2月29日", Reason: ReasonBadDate}},
+	{"TV-4 an era date with a wrong weekday", "令和8年3月15日(月)", &ParseError{Input: "令和8年3月15日(月)", Reason: ReasonBadDate}},
+	{"TV-4 an era year without 年", "令和8", &ParseError{Input: "令和8", Reason: ReasonSyntax, Offset: 7}},
+	{"TV-4 an era without a year", "令和年3月15日", &ParseError{Input: "令和年3月15日", Reason: ReasonSyntax, Offset: 6}},
+	{"TV-4 an era year of four digits", "令和2026年3月15日", &ParseError{Input: "令和2026年3月15日", Reason: ReasonSyntax, Offset: 9}},
+	{"TV-4 abbreviation with mixed separators", "R8.3/15", &ParseError{Input: "R8.3/15", Reason: ReasonSyntax, Offset: 4}},
+	{"TV-4 abbreviation in lower case is not read", "r8.3.15", &ParseError{Input: "r8.3.15", Reason: ReasonSyntax, Offset: 0}},
+	{"TV-4 abbreviation 元 is not read", "R元.5.1", &ParseError{Input: "R元.5.1", Reason: ReasonSyntax, Offset: 0}},
+	{"TV-4 full-width unknown zone quotes the caller's text", "２０１２／１２／１１ ０８：５９：５９ ＸＳＴ",
+		&ParseError{Input: "２０１２／１２／１１ ０８：５９：５９ ＸＳＴ", Reason: ReasonUnknownZone, Value: "ＸＳＴ", Offset: 56}},
+	{"TV-4 full-width trailing text quotes the caller's text", "令和８年３月１５日 １０：００ まで",
+		&ParseError{Input: "令和８年３月１５日 １０：００ まで", Reason: ReasonTrailingText, Value: " まで", Offset: 43}},
+	{"TV-4 a full-width comment is checked against the offset", "2012-12-11 08:59:59 +0900 (ＣＳＴ)",
+		&ParseError{Input: "2012-12-11 08:59:59 +0900 (ＣＳＴ)", Reason: ReasonBadOffset, Value: "ＣＳＴ", Offset: 27}},
+	{"TV-4 a full-width suffix is checked against the offset", "2012-12-11T08:59:59+08:00[Ａｓｉａ/Ｔｏｋｙｏ]",
+		&ParseError{Input: "2012-12-11T08:59:59+08:00[Ａｓｉａ/Ｔｏｋｙｏ]", Reason: ReasonBadOffset, Value: "Ａｓｉａ/Ｔｏｋｙｏ", Offset: 26}},
+	{"TV-4 full-width time out of range", "２０２６年３月１５日 ２４：００",
+		&ParseError{Input: "２０２６年３月１５日 ２４：００", Reason: ReasonBadTime, Offset: 31}},
+}
+
+// eraErrorMessages are TestParseErrorMessage's cases for era dates and
+// full-width text.
+var eraErrorMessages = map[string]string{
+	"平成31年5月1日":     `tz: parsing "平成31年5月1日": date outside its era "平成31年5月1日" (平成 is 1989-01-08 to 2019-04-30)`,
+	"令和元年4月30日":     `tz: parsing "令和元年4月30日": date outside its era "令和元年4月30日" (令和 began on 2019-05-01)`,
+	"明治5年12月31日":    `tz: parsing "明治5年12月31日": date outside its era "明治5年12月31日" (明治 is read from 1873-01-01, when Japan took the Gregorian calendar, to 1912-07-29)`,
+	"Ｈ３１．５．１":       `tz: parsing "Ｈ３１．５．１": date outside its era "Ｈ３１．５．１" (平成 is 1989-01-08 to 2019-04-30)`,
+	"S64/1/8 10:00": `tz: parsing "S64/1/8 10:00": date outside its era "S64/1/8" (昭和 is 1926-12-25 to 1989-01-07)`,
+	// A long input is shortened between characters, never inside one.
+	"２０１２／１２／１１ ０８：５９：５９ ＸＳＴ": `tz: parsing "２０１２／１２／１１ ０８：５９：５９ Ｘ...": unknown zone abbreviation "ＸＳＴ"`,
 }
 
 // TestParseEraAllocs: era dates written in ASCII digits cost no

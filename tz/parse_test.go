@@ -178,12 +178,18 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// parseErrorCase is a case of TestParseErrors: Parse refuses in with
+// want.
+type parseErrorCase struct {
+	name string
+	in   string
+	want *ParseError
+}
+
+// TestParseErrors holds Parse's errors to their Reason, Value and Offset;
+// the era cases are in era_test.go (eraErrorCases).
 func TestParseErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want *ParseError
-	}{
+	tests := []parseErrorCase{
 		{"TV-4 empty", "", &ParseError{Input: "", Reason: ReasonEmpty}},
 		{"TV-4 blank", "  ", &ParseError{Input: "  ", Reason: ReasonEmpty}},
 		{"TV-4 unknown abbreviation is not UTC", "12/10/2011 00:00:00 XST",
@@ -279,7 +285,7 @@ func TestParseErrors(t *testing.T) {
 		{"TV-4 unclosed parenthesis", "2012年12月11日 8:59:59 (JST",
 			&ParseError{Input: "2012年12月11日 8:59:59 (JST", Reason: ReasonSyntax, Offset: 30}},
 	}
-	for _, tt := range tests {
+	for _, tt := range slices.Concat(tests, eraErrorCases) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := Parse(tt.in)
 			var pe *ParseError
@@ -288,6 +294,9 @@ func TestParseErrors(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, pe); diff != "" {
 				t.Errorf("Parse(%q) error mismatch (-want +got):\n%s", tt.in, diff)
+			}
+			if !strings.HasPrefix(tt.in[pe.Offset:], pe.Value) {
+				t.Errorf("Parse(%q): Value %q is not at Offset %d", tt.in, pe.Value, pe.Offset)
 			}
 			if !got.IsZero() {
 				t.Errorf("Parse(%q) returned %v with an error; want the zero Time", tt.in, got)
@@ -307,6 +316,11 @@ func TestParseErrorMessage(t *testing.T) {
 	} {
 		if _, err := Parse(in); err == nil || err.Error() != want {
 			t.Errorf("TV-4 error = %v, want %s", err, want)
+		}
+	}
+	for in, want := range eraErrorMessages {
+		if _, err := Parse(in); err == nil || err.Error() != want {
+			t.Errorf("TV-4 Parse(%q) error = %v, want %s", in, err, want)
 		}
 	}
 	if got := Reason(99).String(); got != "Reason(99)" {
